@@ -1,0 +1,105 @@
+package check
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/facultyhub/facultyhub/internal/content"
+	"github.com/facultyhub/facultyhub/internal/diag"
+)
+
+func sortStrings(s []string) { sort.Strings(s) }
+
+// referenceData checks the links inside content/_data: each system's
+// region and successor must exist.
+func referenceData(c *checker, diags *diag.List) {
+	const path = content.DataDir + "/systems.yaml"
+	for _, s := range c.hub.Systems {
+		if !contains(c.lists["regions"], s.Region) && s.Region != "" {
+			msg := fmt.Sprintf("system %q has unknown region %q: it is not a slug in content/_data/regions.yaml", s.Slug, s.Region)
+			if sug := content.Suggest(s.Region, c.lists["regions"]); sug != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", sug)
+			}
+			diags.Errorf(path, s.RegionPos.Line, s.RegionPos.Col, "unknown-region", "%s", msg)
+		}
+		if s.Successor == "" {
+			continue
+		}
+		if s.Successor == s.Slug {
+			diags.Errorf(path, s.SuccessorPos.Line, s.SuccessorPos.Col, "unknown-system", "system %q cannot be its own successor", s.Slug)
+		} else if !contains(c.lists["systems"], s.Successor) {
+			diags.Errorf(path, s.SuccessorPos.Line, s.SuccessorPos.Col, "unknown-system", "successor %q of system %q is not a slug in this file; add the new system or fix the slug", s.Successor, s.Slug)
+		}
+	}
+}
+
+// duplicateURLs reports two files that would be published at the same
+// address, and aliases that collide with a page.
+func duplicateURLs(c *checker, diags *diag.List) {
+	owner := map[string]*content.Document{}
+	for _, d := range c.hub.Documents {
+		if first, dup := owner[d.URL]; dup {
+			diags.Errorf(d.Path, 1, 1, "duplicate-url", "this page and %s would both be published at %s; rename or remove one of them", first.Path, d.URL)
+			continue
+		}
+		owner[d.URL] = d
+	}
+	for _, d := range c.hub.Documents {
+		f, ok := d.Fields["aliases"]
+		if !ok {
+			continue
+		}
+		for i, a := range d.Fields.List("aliases") {
+			at := f.Items[i]
+			switch other := owner[a]; {
+			case len(a) == 0 || a[0] != '/':
+				diags.Errorf(d.Path, at.Line, at.Col, "bad-url", "alias %q must be a site path starting with /, e.g. /old-name/", a)
+			case other != nil && other != d:
+				diags.Errorf(d.Path, at.Line, at.Col, "duplicate-url", "alias %q is the address of %s; an alias must be an old address no page uses", a, other.Path)
+			}
+		}
+	}
+}
+
+// placementWarnings warns about placements that have closed, so a faculty
+// can update or remove them.
+func placementWarnings(c *checker, diags *diag.List) {
+	today := c.opts.Today
+	for _, p := range c.hub.Placements {
+		if p.Broken || p.Status != "" || p.Closes.IsZero() || !p.Closes.Before(today) {
+			continue
+		}
+		at := p.Fields["closes"].Key
+		diags.Warnf(p.Path, at.Line, at.Col, "placement-closed", "placement closed on %s: it has left the finder and feeds; set a new closes date, or status: closed to keep it as a record", p.Closes.Format(time.DateOnly))
+	}
+}
+
+// reviewWarnings warns when a page was last reviewed more than 12 months
+// ago.
+func reviewWarnings(c *checker, diags *diag.List) {
+	limit := c.opts.Today.AddDate(-1, 0, 0)
+	for _, d := range c.hub.Documents {
+		r := d.Fields.Date("reviewed")
+		if d.Broken || r.IsZero() || !r.Before(limit) {
+			continue
+		}
+		at := d.Fields["reviewed"].Key
+		diags.Warnf(d.Path, at.Line, at.Col, "stale-review", "last reviewed on %s, more than 12 months ago; check the page is still right and update reviewed", r.Format(time.DateOnly))
+	}
+}
+
+// emptyFaculties warns about a faculty that offers no placements.
+func emptyFaculties(c *checker, diags *diag.List) {
+	has := map[string]bool{}
+	for _, p := range c.hub.Placements {
+		if !p.Draft {
+			has[p.System] = true
+		}
+	}
+	for _, f := range c.hub.Faculties {
+		if !f.Broken && !has[f.System] {
+			diags.Warnf(f.Path, headerLine(f.Document), 1, "no-placements", "faculty has no placements yet; add one with `facultyhub new placement %s <slug>`", f.System)
+		}
+	}
+}

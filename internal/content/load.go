@@ -1,0 +1,223 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/facultyhub/facultyhub/internal/diag"
+	"golang.org/x/sync/errgroup"
+)
+
+// Hub is everything read from a site's content folder.
+type Hub struct {
+	Regions      []Region
+	Systems      []System
+	Professions  []Profession
+	Vocabularies map[string]*Vocabulary
+
+	// Home is content/_index.md, or nil.
+	Home       *Page
+	Pages      []*Page
+	Faculties  []*Faculty
+	Partners   []*Partner
+	Stories    []*Story
+	Resources  []*Resource
+	Placements []*Placement
+
+	// Documents holds every Markdown file, sorted by path.
+	Documents []*Document
+	// Files lists the other files under content/ (images, PDFs), sorted,
+	// as slash paths relative to the source root.
+	Files []string
+}
+
+// System returns the system with the given slug, or nil.
+func (h *Hub) System(slug string) *System {
+	for i := range h.Systems {
+		if h.Systems[i].Slug == slug {
+			return &h.Systems[i]
+		}
+	}
+	return nil
+}
+
+// Load reads the content folder of the site rooted at fsys. It returns
+// whatever it could read together with every problem it found; it never
+// stops at the first one. Files and folders whose names start with "." are
+// ignored.
+func Load(fsys fs.FS) (*Hub, diag.List) {
+	var diags diag.List
+	h := &Hub{}
+	loadData(fsys, h, &diags)
+
+	var markdown []string
+	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Errorf(p, 0, 0, "unreadable", "cannot read %s: %v", p, unwrapPath(err))
+			return nil
+		}
+		name := d.Name()
+		if p != ContentDir && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir() && p == DataDir:
+			return fs.SkipDir
+		case d.IsDir():
+		case IsMarkdown(p):
+			markdown = append(markdown, p)
+		case d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0:
+			h.Files = append(h.Files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(ContentDir, 0, 0, "unreadable", "cannot read the content folder: %v", unwrapPath(err))
+	}
+	sort.Strings(markdown)
+	sort.Strings(h.Files)
+
+	docs := make([]*Document, len(markdown))
+	perFile := make([]diag.List, len(markdown))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range markdown {
+		g.Go(func() error {
+			docs[i] = readDocument(fsys, p, &perFile[i])
+			return nil
+		})
+	}
+	_ = g.Wait() // readDocument reports problems as diagnostics, never as errors
+	for _, l := range perFile {
+		diags = append(diags, l...)
+	}
+
+	h.Documents = docs
+	for _, doc := range docs {
+		switch t := newTyped(doc).(type) {
+		case *Faculty:
+			h.Faculties = append(h.Faculties, t)
+		case *Partner:
+			h.Partners = append(h.Partners, t)
+		case *Story:
+			h.Stories = append(h.Stories, t)
+		case *Resource:
+			h.Resources = append(h.Resources, t)
+		case *Placement:
+			h.Placements = append(h.Placements, t)
+		case *Page:
+			if doc.Kind == KindHome {
+				h.Home = t
+			} else {
+				h.Pages = append(h.Pages, t)
+			}
+		}
+	}
+	return h, diags
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// readDocument reads and decodes one Markdown file. A file that cannot be
+// read or parsed comes back marked Broken with its diagnostics.
+func readDocument(fsys fs.FS, p string, diags *diag.List) *Document {
+	kind, system, slug, url := Classify(p)
+	doc := &Document{Path: p, Kind: kind, URL: url, System: system, Slug: slug, Fields: Fields{}}
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		diags.Errorf(p, 0, 0, "unreadable", "cannot read the file: %v", unwrapPath(err))
+		doc.Broken = true
+		return doc
+	}
+	src = bytes.TrimPrefix(src, bom)
+	if !utf8.Valid(src) {
+		line, col := invalidUTF8(src)
+		diags.Errorf(p, line, col, "not-utf8", "the file is not UTF-8 text (invalid byte at line %d); save it as UTF-8 in your editor", line)
+		doc.Broken = true
+		return doc
+	}
+	fm, err := splitFrontMatter(src)
+	doc.FrontLine, doc.Body, doc.BodyLine = fm.startLine, fm.body, fm.bodyLine
+	switch e := err.(type) {
+	case nil:
+	case *parseError:
+		diags.Errorf(p, e.line, e.col, "bad-front-matter", "front matter cannot be read: %s", e.msg)
+		doc.Broken = true
+		return doc
+	default:
+		if err == errUnclosed {
+			diags.Errorf(p, fm.startLine, 1, "unclosed-front-matter", "front matter opened here is never closed; add a line with only %q after the last key", closer(src))
+		} else {
+			diags.Errorf(p, 0, 0, "bad-front-matter", "front matter cannot be read: %v", err)
+		}
+		doc.Broken = true
+		return doc
+	}
+	if fm.root == nil {
+		if kind != KindPage {
+			diags.Errorf(p, 1, 1, "no-front-matter", "a %s needs front matter: start the file with a line \"---\", the keys, then another \"---\"", kind)
+		}
+		return doc
+	}
+	dec := decoder{path: p, diags: diags}
+	doc.Fields = dec.fields(fm.root, specsFor(kind), "")
+	return doc
+}
+
+// specsFor returns the schema of kind; a page's when the kind has none.
+func specsFor(kind Kind) []FieldSpec {
+	if f := FieldsOf(kind); f != nil {
+		return f
+	}
+	return FieldsOf(KindPage)
+}
+
+func closer(src []byte) string {
+	open, _ := firstLine(src)
+	if open == "+++" {
+		return "+++"
+	}
+	return "---"
+}
+
+// invalidUTF8 locates the first byte of src that is not valid UTF-8.
+func invalidUTF8(src []byte) (line, col int) {
+	line, col = 1, 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 0
+		}
+		col++
+		src = src[size:]
+	}
+	return line, col
+}
+
+// Dir returns the content folder of doc, e.g. content/faculties/x/stories.
+func (d *Document) Dir() string { return path.Dir(d.Path) }
+
+// String names the document for error messages.
+func (d *Document) String() string { return fmt.Sprintf("%s (%s)", d.Path, d.Kind) }
+
+// LoadReference reads only the reference lists and vocabularies of the
+// site rooted at fsys: what `facultyhub new` needs, without reading every
+// page.
+func LoadReference(fsys fs.FS) (*Hub, diag.List) {
+	var diags diag.List
+	h := &Hub{}
+	loadData(fsys, h, &diags)
+	return h, diags
+}

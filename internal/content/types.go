@@ -1,0 +1,167 @@
+package content
+
+import "time"
+
+// Document is what every content file has, whatever its kind.
+type Document struct {
+	// Path is slash-separated and relative to the source root, e.g.
+	// content/faculties/x/placements/y.md.
+	Path string
+	Kind Kind
+	// URL is the page's path on the site, e.g. /faculties/x/placements/y/.
+	URL string
+	// System is the faculty folder that owns the file; empty for national
+	// content.
+	System string
+	Slug   string
+
+	Title   string
+	Summary string
+	Draft   bool
+	Aliases []string
+
+	// Fields holds every decoded front-matter value with its position.
+	Fields Fields
+	// FrontLine is the line of the opening front-matter delimiter, or 0
+	// when the file has no front matter.
+	FrontLine int
+	Body      []byte
+	BodyLine  int
+	// Broken is true when the file could not be read or its front matter
+	// could not be parsed; later rules skip it.
+	Broken bool
+}
+
+// Person is someone named on a page.
+type Person struct{ Name, Role, Email string }
+
+// Faculty is a system's AHP faculty: content/faculties/<system>/_index.md.
+type Faculty struct {
+	*Document
+	Status        string
+	Demonstration bool
+	Established   time.Time
+	Lead          Person
+	Contact       string
+	Website       string
+	Professions   []string
+	Priorities    []string
+	Reviewed      time.Time
+	Maintainers   []string
+}
+
+// Partner is an organisation working with a faculty.
+type Partner struct {
+	*Document
+	Sector      string
+	Website     string
+	Professions []string
+}
+
+// Image is a picture with its text alternative.
+type Image struct{ Src, Alt string }
+
+// Story is a showcase story, a faculty's or national.
+type Story struct {
+	*Document
+	Date        time.Time
+	Author      string
+	Themes      []string
+	Professions []string
+	Image       Image
+}
+
+// Resource is a piece of guidance, a toolkit, a template and so on.
+type Resource struct {
+	*Document
+	Format      string
+	Date        time.Time
+	Link        string
+	Themes      []string
+	Professions []string
+	Audience    []string
+	Reviewed    time.Time
+	Licence     string
+}
+
+// Location is where a placement happens.
+type Location struct{ Town, Postcode string }
+
+// Placement is a student placement opportunity offered through a faculty.
+type Placement struct {
+	*Document
+	Host          string
+	Professions   []string
+	Setting       string
+	Models        []string
+	Level         string
+	DurationWeeks int
+	HoursPerWeek  float64
+	Starts        []time.Time
+	Closes        time.Time
+	Capacity      int
+	Location      Location
+	Route         string
+	Apply         string
+	HEI           string
+	Support       []string
+	Requirements  []string
+	// Status is the status written in front matter, if any; see
+	// PlacementStatus for the effective one.
+	Status string
+}
+
+// Page is a plain page, or the home page.
+type Page struct {
+	*Document
+	Date     time.Time
+	Reviewed time.Time
+}
+
+// EffectiveStatus is the placement's status on the given day: the written
+// status if any, otherwise closed after its closing date, otherwise open.
+func (p *Placement) EffectiveStatus(today time.Time) string {
+	if p.Status != "" {
+		return p.Status
+	}
+	if !p.Closes.IsZero() && p.Closes.Before(today) {
+		return "closed"
+	}
+	return "open"
+}
+
+func newTyped(doc *Document) any {
+	f := doc.Fields
+	doc.Title, doc.Summary = f.String("title"), f.String("summary")
+	doc.Draft, doc.Aliases = f.Bool("draft"), f.List("aliases")
+	switch doc.Kind {
+	case KindFaculty:
+		lead := f.Object("lead")
+		return &Faculty{Document: doc, Status: f.String("status"), Demonstration: f.Bool("demonstration"),
+			Established: f.Date("established"),
+			Lead:        Person{Name: lead.String("name"), Role: lead.String("role"), Email: lead.String("email")},
+			Contact:     f.String("contact"), Website: f.String("website"),
+			Professions: f.List("professions"), Priorities: f.List("priorities"),
+			Reviewed: f.Date("reviewed"), Maintainers: f.List("maintainers")}
+	case KindPartner:
+		return &Partner{Document: doc, Sector: f.String("sector"), Website: f.String("website"), Professions: f.List("professions")}
+	case KindStory:
+		img := f.Object("image")
+		return &Story{Document: doc, Date: f.Date("date"), Author: f.String("author"), Themes: f.List("themes"),
+			Professions: f.List("professions"), Image: Image{Src: img.String("src"), Alt: img.String("alt")}}
+	case KindResource:
+		return &Resource{Document: doc, Format: f.String("format"), Date: f.Date("date"), Link: f.String("link"),
+			Themes: f.List("themes"), Professions: f.List("professions"), Audience: f.List("audience"),
+			Reviewed: f.Date("reviewed"), Licence: f.String("licence")}
+	case KindPlacement:
+		loc := f.Object("location")
+		return &Placement{Document: doc, Host: f.String("host"), Professions: f.List("professions"),
+			Setting: f.String("setting"), Models: f.List("model"), Level: f.String("level"),
+			DurationWeeks: f.Int("duration_weeks"), HoursPerWeek: f.Float("hours_per_week"),
+			Starts: f.Dates("starts"), Closes: f.Date("closes"), Capacity: f.Int("capacity"),
+			Location: Location{Town: loc.String("town"), Postcode: loc.String("postcode")},
+			Route:    f.String("route"), Apply: f.String("apply"), HEI: f.String("hei"),
+			Support: f.List("support"), Requirements: f.List("requirements"), Status: f.String("status")}
+	}
+	return &Page{Document: doc, Date: f.Date("date"), Reviewed: f.Date("reviewed")}
+}

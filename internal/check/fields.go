@@ -64,7 +64,7 @@ func vocabularyValues(c *checker, doc *content.Document, diags *diag.List) {
 			if contains(allowed, v) {
 				continue
 			}
-			at := field.Items[min(i, len(field.Items)-1)]
+			at := field.At(i)
 			diags.Errorf(doc.Path, at.Line, at.Col, codeFor(s), "%s", unknownValue(c, doc, s, v, allowed))
 		}
 	}
@@ -160,7 +160,7 @@ func (c *checker) urlSpecs(doc *content.Document, specs []content.FieldSpec, f c
 			continue
 		}
 		v, _ := field.Value.(string)
-		at := field.Items[0]
+		at := field.At(0)
 		name := prefix + s.Name
 		switch s.Type {
 		case content.Object:

@@ -51,7 +51,7 @@ func duplicateURLs(c *checker, diags *diag.List) {
 			continue
 		}
 		for i, a := range d.Fields.List("aliases") {
-			at := f.Items[i]
+			at := f.At(i)
 			switch other := owner[a]; {
 			case len(a) == 0 || a[0] != '/':
 				diags.Errorf(d.Path, at.Line, at.Col, "bad-url", "alias %q must be a site path starting with /, e.g. /old-name/", a)

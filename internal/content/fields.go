@@ -88,9 +88,15 @@ type decoder struct {
 
 func (d *decoder) fields(node *yaml.Node, specs []FieldSpec, prefix string) Fields {
 	out := Fields{}
+	seen := map[string]int{}
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		k, v := node.Content[i], node.Content[i+1]
 		name := k.Value
+		if first, dup := seen[name]; dup {
+			d.diags.Errorf(d.path, k.Line, k.Column, "duplicate-key", "%q is written twice (first at line %d); keep one", prefix+name, first)
+			continue
+		}
+		seen[name] = k.Line
 		spec, ok := findSpec(specs, name)
 		if !ok {
 			msg := fmt.Sprintf("unknown key %q", prefix+name)
@@ -230,4 +236,13 @@ func ParseDate(s string) (time.Time, error) {
 		return t, nil
 	}
 	return time.Parse(time.RFC3339, s)
+}
+
+// At returns where item i of the value was written, falling back to the
+// key for an empty list or an index out of range.
+func (f Field) At(i int) Pos {
+	if i >= 0 && i < len(f.Items) {
+		return f.Items[i]
+	}
+	return f.Key
 }

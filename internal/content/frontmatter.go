@@ -112,6 +112,10 @@ func parseYAML(raw []byte, offset int) (*yaml.Node, error) {
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			var n int
 			fmt.Sscan(m[1], &n)
+			// yaml.v3 numbers parser errors (unlike scanner errors) from 0.
+			if strings.HasPrefix(m[2], "did not find expected") {
+				n++
+			}
 			pe.line, pe.msg = offset+n, m[2]
 		}
 		return nil, pe

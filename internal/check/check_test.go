@@ -107,7 +107,7 @@ func TestRules(t *testing.T) {
 		{"unknown host", map[string]string{placement: placementWith("host: north-trust", "host: north-trusts")},
 			[]want{{placement + ":4:7", diag.Error, "unknown-partner", `did you mean "north-trust"`}}},
 		{"unknown system folder", map[string]string{
-			"content/faculties/nort-shire/_index.md": facultySrc,
+			"content/faculties/nort-shire/_index.md":       facultySrc,
 			"content/faculties/nort-shire/placements/x.md": placementWith("host: north-trust", "host: north-trust"),
 		}, []want{
 			{"content/faculties/nort-shire/_index.md:1:1", diag.Error, "unknown-system", `did you mean "north-shire"`},

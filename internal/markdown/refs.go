@@ -40,7 +40,9 @@ func (m *Markdown) Outline(src []byte) Outline {
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			last = n.Segment.Start
+			// An inline without text of its own (![](x.png), <url>)
+			// starts where the text before it stops.
+			last = n.Segment.Stop
 		case *ast.Heading:
 			if id, ok := n.AttributeString("id"); ok {
 				if b, ok := id.([]byte); ok {
@@ -67,7 +69,7 @@ func (m *Markdown) Outline(src []byte) Outline {
 }
 
 // start estimates where an inline link or image begins: just before its
-// first text, or where the last text seen ended.
+// first text, or where the text before it ended.
 func start(n ast.Node, last, opener int) int {
 	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
 		if t, ok := c.(*ast.Text); ok {

@@ -1,0 +1,50 @@
+package markdown
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestHeadingAnchors(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"words", "## Who we are", []string{"who-we-are"}},
+		{"punctuation dropped", "## What's next? (2027)", []string{"whats-next-2027"}},
+		{"hyphens kept", "## Long-arm supervision", []string{"long-arm-supervision"}},
+		{"non-ASCII letters kept", "## Café öffnung", []string{"café-öffnung"}},
+		{"repeats numbered", "## Apply\n\n## Apply\n\n## Apply", []string{"apply", "apply-1", "apply-2"}},
+		{"emphasis ignored", "## The *new* model", []string{"the-new-model"}},
+	}
+	md := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := md.Outline([]byte(tt.src)).Anchors
+			want := map[string]bool{}
+			for _, a := range tt.want {
+				want[a] = true
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("anchors %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+func TestRefs(t *testing.T) {
+	src := "Intro line.\n\nSee [the trust](../partners/trust.md#about) and ![](photo.png)\nor ![a ward](ward.jpg), <https://example.org/> and team@example.org.\n\n[ref]: other.md\n\nA [reference link][ref].\n"
+	got := New(Options{}).Outline([]byte(src)).Refs
+	want := []Ref{
+		{Dest: "../partners/trust.md#about", Line: 3, Col: 5},
+		{Image: true, Dest: "photo.png", Line: 3, Col: 49},
+		{Image: true, Dest: "ward.jpg", Alt: "a ward", Line: 4, Col: 4},
+		{Dest: "https://example.org/", Line: 4, Col: 25},
+		{Dest: "mailto:team@example.org", Line: 4, Col: 52},
+		{Dest: "other.md", Line: 8, Col: 3},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("refs:\n got %+v\nwant %+v", got, want)
+	}
+}

@@ -70,6 +70,9 @@ func splitFrontMatter(src []byte) (frontMatter, error) {
 		return fm, nil
 	}
 	fm.startLine = openLine
+	// The body returned is a copy in the parser's buffer; point into src
+	// instead so the buffer can be freed.
+	body = src[len(src)-len(body):]
 	fm.body = body
 	fm.bodyLine = 1 + bytes.Count(src[:len(src)-len(body)], []byte("\n"))
 	// Lines inside the front matter are numbered from the line after the

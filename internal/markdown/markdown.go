@@ -28,6 +28,11 @@ type Options struct {
 // concurrent use.
 type Markdown struct {
 	md goldmark.Markdown
+	// outliner parses CommonMark only, for Outline: the GFM extensions
+	// add no links an author wrote (Linkify finds only bare http(s),
+	// ftp and email addresses, which can be neither internal nor unsafe)
+	// and cost a quarter of the parse.
+	outliner goldmark.Markdown
 }
 
 // New returns a Markdown configured with opts.
@@ -40,13 +45,18 @@ func New(opts Options) *Markdown {
 		goldmark.WithExtensions(extension.Table, extension.Linkify, extension.Strikethrough),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)...)
-	return &Markdown{md: md}
+	outliner := goldmark.New(goldmark.WithParserOptions(parser.WithAutoHeadingID()))
+	return &Markdown{md: md, outliner: outliner}
 }
 
 // Parse parses src into an AST. Heading IDs are assigned GitHub-style.
 func (m *Markdown) Parse(src []byte) ast.Node {
+	return parse(m.md, src)
+}
+
+func parse(md goldmark.Markdown, src []byte) ast.Node {
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	return m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	return md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 }
 
 // Goldmark exposes the underlying instance to the renderer.

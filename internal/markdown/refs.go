@@ -25,9 +25,11 @@ type Outline struct {
 	Anchors map[string]bool
 }
 
-// Outline parses src and lists its links, images and heading anchors.
+// Outline parses src and lists the links, images and heading anchors its
+// author wrote. Bare URLs that the renderer turns into links are not
+// listed: they are always absolute http(s) or email links.
 func (m *Markdown) Outline(src []byte) Outline {
-	doc := m.Parse(src)
+	doc := parse(m.outliner, src)
 	lines := lineStarts(src)
 	out := Outline{Anchors: map[string]bool{}}
 	last := 0

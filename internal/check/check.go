@@ -51,7 +51,7 @@ type docRule func(c *checker, doc *content.Document, diags *diag.List)
 var docRules = []docRule{requiredFields, vocabularyValues, urlFields, facultyOwnership, bodyLinks}
 
 // hubRules run once over the whole hub.
-var hubRules = []func(c *checker, diags *diag.List){referenceData, duplicateURLs, placementWarnings, reviewWarnings, emptyFaculties}
+var hubRules = []func(c *checker, diags *diag.List){referenceData, duplicateURLs, fileNames, placementWarnings, reviewWarnings, emptyFaculties}
 
 // Run applies every rule to h and returns the diagnostics, sorted.
 func Run(h *content.Hub, opts Options) diag.List {

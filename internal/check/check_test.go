@@ -168,6 +168,16 @@ func TestRules(t *testing.T) {
 				{"content/_data/systems.yaml:3:3", diag.Error, "unknown-region", `did you mean "northmarch"`},
 				{"content/_data/systems.yaml:4:3", diag.Error, "duplicate-slug", "already defined at line 1"},
 			}},
+		{"wrong required date reported once", map[string]string{"content/faculties/north-shire/stories/first-cohort.md": strings.Replace(storySrc, "date: 2026-05-01", "date: 1 May 2026", 1)},
+			[]want{{"content/faculties/north-shire/stories/first-cohort.md:3:7", diag.Error, "bad-date", "not a real date"}}},
+		{"web address without a scheme", map[string]string{"content/faculties/north-shire/partners/north-trust.md": "---\ntitle: North Trust\nsector: nhs-trust\nwebsite: www.example.org/trust\n---\n"},
+			[]want{{"content/faculties/north-shire/partners/north-trust.md:4:10", diag.Error, "bad-url", "https://www.example.org/trust"}}},
+		{"alias used twice", map[string]string{
+			"content/about.md":   "---\ntitle: About\naliases: [/old/]\n---\n",
+			"content/history.md": "---\ntitle: History\naliases: [/old/]\n---\n",
+		}, []want{{"content/history.md:3:11", diag.Error, "duplicate-url", "also an alias of content/about.md"}}},
+		{"awkward file name", map[string]string{"content/Our Team.md": "---\ntitle: Team\n---\n"},
+			[]want{{"content/Our Team.md:1:1", diag.Warning, "bad-slug", "our-team.md"}}},
 		{"vocabulary replaced from _data", map[string]string{"content/_data/setting.yaml": "- slug: hospital-ward\n  name: Hospital ward\n"},
 			[]want{{placement + ":6:10", diag.Error, "unknown-value", "use one of: hospital-ward"}}},
 	}

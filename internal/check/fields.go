@@ -13,8 +13,8 @@ import (
 // requiredFields reports every required key that is missing or empty,
 // including required keys of nested objects that are present.
 func requiredFields(c *checker, doc *content.Document, diags *diag.List) {
-	if doc.FrontLine == 0 && doc.Kind == content.KindPage {
-		return // a plain page may be bare Markdown
+	if doc.FrontLine == 0 {
+		return // bare Markdown: a page needs nothing, the rest get no-front-matter
 	}
 	missing(doc, content.FieldsOf(doc.Kind), doc.Fields, "", headerLine(doc), 1, diags)
 }
@@ -183,6 +183,10 @@ func (c *checker) urlSpecs(doc *content.Document, specs []content.FieldSpec, f c
 				diags.Errorf(doc.Path, at.Line, at.Col, urlCode(v), "%s %s", name, p)
 				continue
 			}
+			if schemeOf(v) == "" && looksLikeHost(v) {
+				diags.Errorf(doc.Path, at.Line, at.Col, "bad-url", "%s %q has no https:// in front; write it as https://%s", name, v, v)
+				continue
+			}
 			if schemeOf(v) == "" && !strings.HasPrefix(v, "/") && !strings.HasPrefix(v, "#") {
 				target := resolve(doc, strings.SplitN(v, "#", 2)[0])
 				if !c.files[target] && c.byPath[target] == nil {
@@ -218,7 +222,8 @@ func facultyOwnership(c *checker, doc *content.Document, diags *diag.List) {
 		return
 	}
 	if doc.Kind == content.KindFaculty {
-		if f, ok := doc.Fields["system"]; ok && doc.Fields.String("system") != doc.System {
+		// An unknown system key is reported as such by vocabularyValues.
+		if f, ok := doc.Fields["system"]; ok && doc.Fields.String("system") != doc.System && contains(c.lists["systems"], doc.Fields.String("system")) {
 			diags.Errorf(doc.Path, f.Key.Line, f.Key.Col, "system-mismatch", "system %q does not match the folder %q; remove the key or move the faculty to content/faculties/%s/", doc.Fields.String("system"), doc.System, doc.Fields.String("system"))
 		}
 		return
@@ -227,3 +232,14 @@ func facultyOwnership(c *checker, doc *content.Document, diags *diag.List) {
 		diags.Errorf(doc.Path, 1, 1, "no-faculty", "content/faculties/%s/_index.md is missing; create the faculty page with `facultyhub new faculty %s`", doc.System, doc.System)
 	}
 }
+
+// looksLikeHost reports whether a scheme-less address starts with a domain
+// name (www.example.org/page) rather than a file name (report.pdf).
+func looksLikeHost(v string) bool {
+	host, _, _ := strings.Cut(v, "/")
+	tld := host[strings.LastIndexByte(host, '.')+1:]
+	return strings.HasPrefix(host, "www.") || (strings.Contains(host, ".") && webTLDs[strings.ToLower(tld)])
+}
+
+// webTLDs are the endings of the web addresses UK health bodies use.
+var webTLDs = map[string]bool{"uk": true, "org": true, "com": true, "net": true, "gov": true, "nhs": true, "io": true}

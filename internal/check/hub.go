@@ -2,7 +2,10 @@ package check
 
 import (
 	"fmt"
+	"path"
+	"regexp"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/facultyhub/facultyhub/internal/content"
@@ -45,6 +48,7 @@ func duplicateURLs(c *checker, diags *diag.List) {
 		}
 		owner[d.URL] = d
 	}
+	aliased := map[string]*content.Document{}
 	for _, d := range c.hub.Documents {
 		f, ok := d.Fields["aliases"]
 		if !ok {
@@ -52,11 +56,15 @@ func duplicateURLs(c *checker, diags *diag.List) {
 		}
 		for i, a := range d.Fields.List("aliases") {
 			at := f.At(i)
-			switch other := owner[a]; {
+			switch other, first := owner[a], aliased[a]; {
 			case len(a) == 0 || a[0] != '/':
 				diags.Errorf(d.Path, at.Line, at.Col, "bad-url", "alias %q must be a site path starting with /, e.g. /old-name/", a)
 			case other != nil && other != d:
 				diags.Errorf(d.Path, at.Line, at.Col, "duplicate-url", "alias %q is the address of %s; an alias must be an old address no page uses", a, other.Path)
+			case first != nil && first != d:
+				diags.Errorf(d.Path, at.Line, at.Col, "duplicate-url", "alias %q is also an alias of %s; an old address can lead to one page only", a, first.Path)
+			default:
+				aliased[a] = d
 			}
 		}
 	}
@@ -102,4 +110,40 @@ func emptyFaculties(c *checker, diags *diag.List) {
 			diags.Warnf(f.Path, headerLine(f.Document), 1, "no-placements", "faculty has no placements yet; add one with `facultyhub new placement %s <slug>`", f.System)
 		}
 	}
+}
+
+// fileNames warns about Markdown files whose names make awkward URLs:
+// capitals, spaces or punctuation.
+func fileNames(c *checker, diags *diag.List) {
+	for _, d := range c.hub.Documents {
+		name := strings.TrimSuffix(path.Base(d.Path), ".md")
+		if name == "_index" || slugRE.MatchString(name) {
+			continue
+		}
+		diags.Warnf(d.Path, 1, 1, "bad-slug", "the file name %q becomes part of the page's address; use lowercase letters, digits and hyphens, e.g. %s.md", name+".md", suggestSlug(name))
+	}
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// suggestSlug turns a file name into a slug: lowercase, runs of anything
+// else as single hyphens.
+func suggestSlug(name string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(name) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			hyphen = false
+		} else {
+			hyphen = true
+		}
+	}
+	if b.Len() == 0 {
+		return "page"
+	}
+	return b.String()
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -66,7 +67,7 @@ func run(root *cobra.Command, args []string, errOut io.Writer) int {
 	}
 	fmt.Fprintln(errOut, "facultyhub:", err)
 	var ue usageError
-	if errors.As(err, &ue) {
+	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command") {
 		fmt.Fprintln(errOut, "Run 'facultyhub --help' for usage.")
 	}
 	return ExitUsage

@@ -153,7 +153,9 @@ func loadData(fsys fs.FS, h *Hub, diags *diag.List) {
 	for _, name := range VocabularyNames {
 		path := DataDir + "/" + name + ".yaml"
 		entries, found := readList(fsys, path, nil, true, diags)
-		if !found {
+		// A vocabulary file that is empty or could not be read (and was
+		// reported) would make every value an error: keep the built-in one.
+		if !found || len(entries) == 0 {
 			h.Vocabularies[name] = BuiltinVocabulary(name)
 			continue
 		}

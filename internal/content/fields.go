@@ -25,10 +25,11 @@ type Field struct {
 }
 
 // Fields maps front-matter keys to their decoded values. A key that was
-// absent, empty or of the wrong type is not in the map.
+// absent or empty is not in the map; a key whose value was wrong (and
+// reported) is, with a nil Value.
 type Fields map[string]Field
 
-// Has reports whether key was given a value.
+// Has reports whether key was written with a value, right or wrong.
 func (f Fields) Has(key string) bool { _, ok := f[key]; return ok }
 
 // String returns the text value of key, or "".
@@ -114,7 +115,9 @@ func (d *decoder) fields(node *yaml.Node, specs []FieldSpec, prefix string) Fiel
 		}
 		f, ok := d.value(prefix+name, spec, v)
 		if !ok {
-			continue
+			// Written, but with a value already reported as wrong: keep the
+			// key so that rules do not also call it missing.
+			f = Field{Items: []Pos{{v.Line, v.Column}}}
 		}
 		f.Key = Pos{k.Line, k.Column}
 		out[name] = f

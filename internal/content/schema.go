@@ -125,7 +125,7 @@ var schema = map[Kind][]FieldSpec{
 		{Name: "title", Type: String, Required: true, Doc: "the placement's title"},
 		{Name: "summary", Type: String, Required: true, Doc: "one or two sentences for the finder"},
 		{Name: "host", Type: Slug, Required: true, Vocabulary: "partners", Doc: "slug of the partner (same faculty) that hosts it"},
-		{Name: "professions", Type: SlugList, Required: true, Vocabulary: "professions", Doc: "professions it is open to (at least one)"},
+		{Name: "professions", Type: SlugList, Required: true, Vocabulary: "professions", Doc: "professions it is open to; at least one"},
 		{Name: "setting", Type: Slug, Required: true, Vocabulary: "setting", Doc: "where the placement happens"},
 		{Name: "model", Type: SlugOrList, Vocabulary: "model", Doc: "how the placement is supervised and organised"},
 		{Name: "level", Type: String, Doc: "which students it suits, e.g. Year 2 or 3"},

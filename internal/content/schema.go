@@ -144,6 +144,7 @@ var schema = map[Kind][]FieldSpec{
 		{Name: "support", Type: SlugList, Vocabulary: "support", Doc: "help offered to the student"},
 		{Name: "requirements", Type: StringList, Doc: "what a student needs before starting"},
 		{Name: "status", Type: Slug, Values: []string{"open", "full", "closed", "withdrawn"}, Doc: "overrides the status derived from closes"},
+		{Name: "date", Type: Date, Doc: "when the placement was first advertised, for feeds"},
 	}),
 }
 

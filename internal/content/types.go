@@ -107,8 +107,10 @@ type Placement struct {
 	Support       []string
 	Requirements  []string
 	// Status is the status written in front matter, if any; see
-	// PlacementStatus for the effective one.
+	// EffectiveStatus for the one that applies on a given day.
 	Status string
+	// Date is when the placement was first advertised, if given.
+	Date time.Time
 }
 
 // Page is a plain page, or the home page.
@@ -161,7 +163,8 @@ func newTyped(doc *Document) any {
 			Starts: f.Dates("starts"), Closes: f.Date("closes"), Capacity: f.Int("capacity"),
 			Location: Location{Town: loc.String("town"), Postcode: loc.String("postcode")},
 			Route:    f.String("route"), Apply: f.String("apply"), HEI: f.String("hei"),
-			Support: f.List("support"), Requirements: f.List("requirements"), Status: f.String("status")}
+			Support: f.List("support"), Requirements: f.List("requirements"), Status: f.String("status"),
+			Date: f.Date("date")}
 	}
 	return &Page{Document: doc, Date: f.Date("date"), Reviewed: f.Date("reviewed")}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Options configure the Markdown dialect.
@@ -43,7 +44,8 @@ func New(opts Options) *Markdown {
 	}
 	md := goldmark.New(append(rendererOpts,
 		goldmark.WithExtensions(extension.Table, extension.Linkify, extension.Strikethrough),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(linkRewriter{}, 1000))),
 	)...)
 	outliner := goldmark.New(goldmark.WithParserOptions(parser.WithAutoHeadingID()))
 	return &Markdown{md: md, outliner: outliner}

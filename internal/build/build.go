@@ -1,0 +1,298 @@
+// Package build is the Faculty Hub pipeline: one flat list of timed
+// phases, load → check → graph → render → feeds → assets → link check →
+// commit. It is the only package that imports every phase. A build with
+// errors writes nothing: the output is staged beside the destination and
+// swapped in only when every phase has passed.
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/facultyhub/facultyhub/internal/check"
+	"github.com/facultyhub/facultyhub/internal/config"
+	"github.com/facultyhub/facultyhub/internal/content"
+	"github.com/facultyhub/facultyhub/internal/diag"
+	"github.com/facultyhub/facultyhub/internal/feeds"
+	"github.com/facultyhub/facultyhub/internal/markdown"
+	"github.com/facultyhub/facultyhub/internal/output"
+	"github.com/facultyhub/facultyhub/internal/render"
+	"github.com/facultyhub/facultyhub/internal/site"
+	"golang.org/x/sync/errgroup"
+)
+
+// Options configure a build.
+type Options struct {
+	// Source is the site's folder (site.yaml, content/, layouts/, themes/).
+	Source string
+	// Dest is the output folder, replaced as a whole on success.
+	Dest string
+	// BaseURL, when set, replaces site.yaml's baseURL.
+	BaseURL string
+	// Drafts includes pages marked draft: true.
+	Drafts bool
+	// Today fixes the build's date (placement status, feed dates).
+	Today time.Time
+	// NoMinify writes HTML, CSS and XML as rendered.
+	NoMinify bool
+}
+
+// Phase is one timed step of the pipeline.
+type Phase struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Result sums up a build.
+type Result struct {
+	Diagnostics diag.List
+	Pages       int
+	Files       int
+	Bytes       int64
+	Phases      []Phase
+}
+
+// Failed reports whether the build stopped on errors, writing nothing.
+func (r Result) Failed() bool { return r.Diagnostics.HasErrors() }
+
+// run carries the state passed from phase to phase.
+type run struct {
+	opts   Options
+	fsys   fs.FS
+	cfg    config.Config
+	hub    *content.Hub
+	site   *site.Site
+	out    *output.Site
+	pages  []*render.Page
+	links  []pageLinks
+	files  map[string]bool
+	result Result
+	mu     sync.Mutex
+}
+
+// Build runs the pipeline. It returns an error for failures of the
+// machine (unwritable destination, broken theme); problems with the
+// content are diagnostics in the Result, and then nothing is written.
+func Build(ctx context.Context, opts Options) (Result, error) {
+	r := &run{opts: opts, fsys: os.DirFS(opts.Source), files: map[string]bool{}}
+	phases := []struct {
+		name string
+		fn   func(context.Context) error
+	}{
+		{"load", r.load},
+		{"check", r.check},
+		{"graph", r.graph},
+		{"stage", r.stage},
+		{"render", r.render},
+		{"feeds", r.feeds},
+		{"assets", r.assets},
+		{"links", r.linkCheck},
+		{"commit", r.commit},
+	}
+	defer func() {
+		if r.out != nil {
+			_ = r.out.Abort() // no-op after a successful commit
+		}
+	}()
+	for _, p := range phases {
+		if err := ctx.Err(); err != nil {
+			return r.result, err
+		}
+		start := time.Now()
+		err := p.fn(ctx)
+		r.result.Phases = append(r.result.Phases, Phase{p.name, time.Since(start)})
+		if err != nil {
+			return r.result, fmt.Errorf("%s: %w", p.name, err)
+		}
+		if r.result.Failed() {
+			return r.result, nil
+		}
+	}
+	return r.result, nil
+}
+
+func (r *run) load(context.Context) error {
+	cfg, diags := config.Load(r.fsys)
+	if r.opts.BaseURL != "" {
+		cfg.BaseURL = r.opts.BaseURL
+	}
+	hub, loadDiags := content.Load(r.fsys)
+	r.cfg, r.hub = cfg, hub
+	r.result.Diagnostics = append(diags, loadDiags...)
+	return nil
+}
+
+func (r *run) check(context.Context) error {
+	md := markdown.New(markdown.Options{Unsafe: r.cfg.Markdown.Unsafe})
+	r.result.Diagnostics = append(r.result.Diagnostics, check.Run(r.hub, check.Options{Today: r.opts.Today, Markdown: md})...)
+	r.result.Diagnostics.Sort()
+	return nil
+}
+
+func (r *run) graph(context.Context) error {
+	r.site = site.New(r.cfg, r.hub, site.Options{Today: r.opts.Today, Drafts: r.opts.Drafts})
+	return nil
+}
+
+func (r *run) stage(context.Context) error {
+	out, err := output.Stage(r.opts.Dest, output.Options{Minify: !r.opts.NoMinify})
+	r.out = out
+	return err
+}
+
+// write writes one file and records it for the link check.
+func (r *run) write(p string, data []byte) error {
+	r.mu.Lock()
+	r.files[p] = true
+	r.mu.Unlock()
+	return r.out.Write(p, data)
+}
+
+func (r *run) render(ctx context.Context) error {
+	rd, err := render.New(r.site, r.fsys)
+	if err != nil {
+		return err
+	}
+	if err := r.themeAssets(rd); err != nil {
+		return err
+	}
+	r.pages = append(render.Pages(r.site), aliasPages(r.site)...)
+	r.links = make([]pageLinks, len(r.pages))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range r.pages {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			var b bytes.Buffer
+			if err := rd.Render(&b, p); err != nil {
+				return err
+			}
+			links, ids := scanLinks(b.Bytes())
+			r.links[i] = pageLinks{url: p.URL, source: p.Doc, links: links, ids: ids}
+			return r.write(outputPath(p.URL), b.Bytes())
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	r.result.Pages = len(r.pages)
+	return nil
+}
+
+// outputPath maps a page URL to its file: /a/b/ → a/b/index.html.
+func outputPath(u string) string {
+	p := strings.TrimPrefix(u, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	return p
+}
+
+// themeAssets writes the theme's static files, CSS fingerprinted, and
+// tells the renderer their names.
+func (r *run) themeAssets(rd *render.Renderer) error {
+	static := rd.Theme().Static
+	if static == nil {
+		return nil
+	}
+	return fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(static, p)
+		if err != nil {
+			return err
+		}
+		if path.Ext(p) == ".css" || path.Ext(p) == ".js" {
+			name, err := r.out.WriteFingerprinted(p, data)
+			if err != nil {
+				return err
+			}
+			r.mu.Lock()
+			r.files[name] = true
+			r.mu.Unlock()
+			rd.Assets[p] = "/" + name
+			return nil
+		}
+		return r.write(p, data)
+	})
+}
+
+func (r *run) feeds(context.Context) error {
+	files, err := feedFiles(r.site, r.pages, redirects(r.site))
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := r.write(strings.TrimPrefix(f.path, "/"), f.data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// assets copies the files beside the content (images, PDFs) to their
+// URLs.
+func (r *run) assets(ctx context.Context) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, f := range r.hub.Files {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			p := strings.TrimPrefix(content.FileURL(f), "/")
+			r.mu.Lock()
+			r.files[p] = true
+			r.mu.Unlock()
+			return r.out.Copy(p, r.fsys, f)
+		})
+	}
+	return g.Wait()
+}
+
+func (r *run) linkCheck(context.Context) error {
+	r.result.Diagnostics = append(r.result.Diagnostics, checkLinks(r.links, r.files, render.BasePath(r.site))...)
+	r.result.Diagnostics.Sort()
+	return nil
+}
+
+func (r *run) commit(context.Context) error {
+	if err := r.out.Commit(); err != nil {
+		return err
+	}
+	st := r.out.Stats()
+	r.result.Files, r.result.Bytes = st.Files, st.Bytes
+	return nil
+}
+
+// redirects lists the Netlify redirects: aliases of pages, and systems
+// that merged into a successor with a published faculty.
+func redirects(s *site.Site) []feeds.Redirect {
+	var out []feeds.Redirect
+	for _, a := range aliases(s) {
+		out = append(out, feeds.Redirect{From: a.from, To: render.BasePath(s) + strings.TrimPrefix(a.to, "/")})
+	}
+	return out
+}
+
+// Log writes the build's summary to w: pages and files written, warnings
+// and, when verbose, the time of each phase.
+func (r Result) Log(w io.Writer, verbose bool) {
+	if verbose {
+		for _, p := range r.Phases {
+			fmt.Fprintf(w, "%-8s %8.1f ms\n", p.Name, float64(p.Duration.Microseconds())/1000)
+		}
+	}
+}

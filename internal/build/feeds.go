@@ -1,0 +1,207 @@
+package build
+
+import (
+	"bytes"
+	"time"
+
+	"github.com/facultyhub/facultyhub/internal/feeds"
+	"github.com/facultyhub/facultyhub/internal/render"
+	"github.com/facultyhub/facultyhub/internal/site"
+)
+
+// feedSize is how many entries an Atom feed carries.
+const feedSize = 20
+
+// file is one output file made in memory.
+type file struct {
+	path string
+	data []byte
+}
+
+// feedFiles makes the Atom feeds, the closing-dates calendar, the exports,
+// the sitemap, robots.txt and the redirects file.
+func feedFiles(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) ([]file, error) {
+	var out []file
+	add := func(p string, write func(*bytes.Buffer) error) error {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			return err
+		}
+		out = append(out, file{p, b.Bytes()})
+		return nil
+	}
+	author := feeds.Person{Name: s.Config.Title, URI: render.AbsURL(s, "/")}
+	atom := func(p, title, page string, entries []feeds.Entry) error {
+		return add(p, func(b *bytes.Buffer) error {
+			return feeds.Atom(b, feeds.Feed{Title: title, Self: render.AbsURL(s, p), Link: render.AbsURL(s, page),
+				Author: author, Entries: feeds.Latest(entries, feedSize), Updated: emptyFeedDate(s, entries)})
+		})
+	}
+	if err := atom("/feed.xml", s.Config.Title, "/", entries(s, s.Stories, s.Resources, s.OpenPlacements())); err != nil {
+		return nil, err
+	}
+	for _, f := range s.Faculties {
+		if err := atom(f.URL+"feed.xml", f.Title, f.URL, entries(s, f.Stories, f.Resources, f.OpenPlacements())); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range s.Regions {
+		var st []*site.Story
+		var res []*site.Resource
+		var pl []*site.Placement
+		for _, f := range r.Faculties {
+			st, res, pl = append(st, f.Stories...), append(res, f.Resources...), append(pl, f.OpenPlacements()...)
+		}
+		if err := atom(r.URL+"feed.xml", s.Config.Title+": "+r.Name, r.URL, entries(s, st, res, pl)); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range s.Professions {
+		if err := atom(p.URL+"feed.xml", s.Config.Title+": "+p.Name, p.URL, entries(s, p.Stories, p.Resources, p.OpenPlacements())); err != nil {
+			return nil, err
+		}
+	}
+
+	var closings []feeds.Closing
+	var records []feeds.PlacementRecord
+	for _, p := range s.OpenPlacements() {
+		if !p.Closes.IsZero() {
+			closings = append(closings, feeds.Closing{URL: render.AbsURL(s, p.URL), Title: p.Title,
+				Description: p.Summary + "\n" + p.Faculty.Title, Date: p.Closes})
+		}
+		records = append(records, placementRecord(s, p))
+	}
+	steps := []struct {
+		path  string
+		write func(*bytes.Buffer) error
+	}{
+		{"/placements/closing.ics", func(b *bytes.Buffer) error {
+			return feeds.Calendar(b, feeds.ClosingCalendar{Name: s.Config.Title + ": placement closing dates", Generated: s.Today, Closings: closings})
+		}},
+		{"/placements.json", func(b *bytes.Buffer) error { return feeds.PlacementsJSON(b, s.Today, records) }},
+		{"/placements.csv", func(b *bytes.Buffer) error { return feeds.PlacementsCSV(b, records) }},
+		{"/faculties.json", func(b *bytes.Buffer) error { return feeds.FacultiesJSON(b, s.Today, facultyRecords(s)) }},
+		{"/sitemap.xml", func(b *bytes.Buffer) error { return feeds.Sitemap(b, sitemap(s, pages)) }},
+		{"/robots.txt", func(b *bytes.Buffer) error { return feeds.Robots(b, render.AbsURL(s, "/sitemap.xml")) }},
+		{"/_redirects", func(b *bytes.Buffer) error { return feeds.Redirects(b, redirects) }},
+	}
+	for _, st := range steps {
+		if err := add(st.path, st.write); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// emptyFeedDate dates a feed with no entries by the build, so it is still
+// valid Atom.
+func emptyFeedDate(s *site.Site, entries []feeds.Entry) time.Time {
+	if len(entries) == 0 {
+		return s.Today
+	}
+	return time.Time{}
+}
+
+func entries(s *site.Site, stories []*site.Story, resources []*site.Resource, placements []*site.Placement) []feeds.Entry {
+	var out []feeds.Entry
+	for _, st := range stories {
+		out = append(out, feeds.Entry{Title: st.Title, URL: render.AbsURL(s, st.URL), Published: st.Date,
+			Summary: st.Summary, Categories: categories(s, st.Professions)})
+	}
+	for _, r := range resources {
+		if r.Date.IsZero() {
+			continue
+		}
+		out = append(out, feeds.Entry{Title: r.Title, URL: render.AbsURL(s, r.URL), Published: r.Date, Updated: r.Reviewed,
+			Summary: r.Summary, Categories: categories(s, r.Professions)})
+	}
+	for _, p := range placements {
+		// A placement without a date of its own is dated by the build:
+		// still byte-identical for the same --now.
+		published := p.Date
+		if published.IsZero() {
+			published = s.Today
+		}
+		out = append(out, feeds.Entry{Title: "Placement: " + p.Title, URL: render.AbsURL(s, p.URL), Published: published,
+			Summary: p.Summary, Categories: categories(s, p.Professions)})
+	}
+	return out
+}
+
+func categories(s *site.Site, professions []string) []feeds.Category {
+	var out []feeds.Category
+	for _, slug := range professions {
+		out = append(out, feeds.Category{Term: slug, Label: s.Label("professions", slug)})
+	}
+	return out
+}
+
+func placementRecord(s *site.Site, p *site.Placement) feeds.PlacementRecord {
+	r := feeds.PlacementRecord{
+		URL: render.AbsURL(s, p.URL), Title: p.Title, Summary: p.Summary, Faculty: p.Faculty.Title,
+		System: p.Faculty.System.Slug, Professions: p.Professions, Setting: p.Setting, Models: p.Models,
+		Level: p.Level, DurationWeeks: p.DurationWeeks, HoursPerWeek: p.HoursPerWeek, Capacity: p.Capacity,
+		Town: p.Location.Town, Postcode: p.Location.Postcode, Route: p.Route, Apply: p.Apply, HEI: p.HEI,
+		Support: p.Support, Status: p.State,
+	}
+	if p.Faculty.System.Region != nil {
+		r.Region = p.Faculty.System.Region.Slug
+	}
+	if p.Host != nil {
+		r.Host = p.Host.Title
+	}
+	for _, d := range p.Starts {
+		r.Starts = append(r.Starts, d.Format(time.DateOnly))
+	}
+	if !p.Closes.IsZero() {
+		r.Closes = p.Closes.Format(time.DateOnly)
+	}
+	return r
+}
+
+func facultyRecords(s *site.Site) []feeds.FacultyRecord {
+	var out []feeds.FacultyRecord
+	for _, sys := range s.Systems {
+		r := feeds.FacultyRecord{System: sys.Slug, SystemName: sys.Name, Status: "not-published"}
+		if sys.Region != nil {
+			r.Region, r.RegionName = sys.Region.Slug, sys.Region.Name
+		}
+		if f := sys.Faculty; f != nil {
+			r.URL, r.Title, r.Published, r.Status, r.Summary = render.AbsURL(s, f.URL), f.Title, true, f.Status, f.Summary
+			r.Demonstration, r.Contact, r.Website, r.Professions = f.Demonstration, f.Contact, f.Website, f.Professions
+			r.Lead = feeds.Lead{Name: f.Lead.Name, Role: f.Lead.Role, Email: f.Lead.Email}
+			r.Counts = feeds.FacultyCounts{Partners: len(f.Partners), Stories: len(f.Stories), Resources: len(f.Resources),
+				Placements: len(f.Placements), OpenPlacements: len(f.OpenPlacements())}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func sitemap(s *site.Site, pages []*render.Page) []feeds.SitemapURL {
+	var out []feeds.SitemapURL
+	for _, p := range pages {
+		if p.NoIndex || p.Redirect != "" {
+			continue
+		}
+		out = append(out, feeds.SitemapURL{Loc: render.AbsURL(s, p.URL), LastMod: lastMod(p)})
+	}
+	return out
+}
+
+// lastMod is the most telling date of a page's entity: when it was
+// reviewed, published or (for a faculty) last reviewed.
+func lastMod(p *render.Page) time.Time {
+	switch d := p.Data.(type) {
+	case *site.Story:
+		return d.Date
+	case *site.Resource:
+		if !d.Reviewed.IsZero() {
+			return d.Reviewed
+		}
+		return d.Date
+	case *site.Faculty:
+		return d.Reviewed
+	}
+	return time.Time{}
+}

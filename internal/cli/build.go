@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"time"
+
+	"github.com/facultyhub/facultyhub/internal/build"
+	"github.com/facultyhub/facultyhub/internal/diag"
+	"github.com/spf13/cobra"
+)
+
+// BuildOptions are the inputs of `facultyhub build`.
+type BuildOptions struct {
+	IO       *IO
+	Source   string
+	Dest     string
+	BaseURL  string
+	Drafts   bool
+	Now      string
+	Verbose  bool
+	NoMinify bool
+}
+
+// NewCmdBuild returns `facultyhub build`. runF replaces the logic in tests.
+func NewCmdBuild(ios *IO, runF func(*BuildOptions) error) *cobra.Command {
+	opts := &BuildOptions{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build the whole site into the destination folder",
+		Long: `Build checks the content, then renders every page, feed and export into
+--dest (public/ by default). The new site replaces the old one only when the
+whole build has succeeded: a build with errors, or one that is stopped, leaves
+the previous site exactly as it was.`,
+		Args: exactArgs(0),
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return buildRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Source, "source", ".", "the site's source `folder`")
+	cmd.Flags().StringVar(&opts.Dest, "dest", "public", "the output `folder`")
+	cmd.Flags().StringVar(&opts.BaseURL, "base-url", "", "the `URL` the site is served from (default: site.yaml's baseURL)")
+	cmd.Flags().BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
+	cmd.Flags().StringVar(&opts.Now, "now", "", "build as on this `date` (YYYY-MM-DD; default SOURCE_DATE_EPOCH or today)")
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "print the time each phase took")
+	cmd.Flags().BoolVar(&opts.NoMinify, "no-minify", false, "write HTML, CSS and XML unminified")
+	return cmd
+}
+
+func buildRun(opts *BuildOptions) error {
+	day, err := today(opts.IO, opts.Now)
+	if err != nil {
+		return err
+	}
+	if st, err := os.Stat(opts.Source); err != nil || !st.IsDir() {
+		return usageError{fmt.Errorf("--source %q is not a folder", opts.Source)}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	start := time.Now()
+	res, err := build.Build(ctx, build.Options{Source: opts.Source, Dest: opts.Dest, BaseURL: opts.BaseURL,
+		Drafts: opts.Drafts, Today: day, NoMinify: opts.NoMinify})
+	if werr := diag.WriteFormat(opts.IO.ErrOut, "text", opts.Source, res.Diagnostics); werr != nil {
+		return werr
+	}
+	res.Log(opts.IO.ErrOut, opts.Verbose)
+	if err != nil {
+		return err
+	}
+	errs, warns := res.Diagnostics.Count()
+	if res.Failed() {
+		fmt.Fprintf(opts.IO.ErrOut, "build failed: %s, %s; %s was left as it was\n", plural(errs, "error"), plural(warns, "warning"), opts.Dest)
+		return errContent
+	}
+	fmt.Fprintf(opts.IO.Out, "built %d pages (%d files, %.1f MB) into %s in %s; %s\n",
+		res.Pages, res.Files, float64(res.Bytes)/1e6, opts.Dest, time.Since(start).Round(time.Millisecond), plural(warns, "warning"))
+	return nil
+}

@@ -1,0 +1,82 @@
+package feeds
+
+import (
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxLine is RFC 5545's limit on a content line, in octets, without the
+// CRLF; longer lines are folded.
+const maxLine = 75
+
+// contentWriter writes iCalendar content lines, folding them, and keeps the
+// first error so a run of writes needs one check.
+type contentWriter struct {
+	w   io.StringWriter
+	err error
+}
+
+// line writes "name:value" CRLF, folded: each continuation line starts with
+// one space, so it carries at most maxLine-1 octets of the line, and a fold
+// never falls inside a UTF-8 sequence.
+func (cw *contentWriter) line(name, value string) {
+	s := name + ":" + value
+	limit := maxLine
+	for cw.err == nil && len(s) > limit {
+		cut := limit
+		for !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		cw.write(s[:cut], "\r\n ")
+		s = s[cut:]
+		limit = maxLine - 1
+	}
+	cw.write(s, "\r\n")
+}
+
+func (cw *contentWriter) write(a, b string) {
+	if cw.err != nil {
+		return
+	}
+	if _, cw.err = cw.w.WriteString(a); cw.err == nil {
+		_, cw.err = cw.w.WriteString(b)
+	}
+}
+
+// icsText escapes s as an RFC 5545 TEXT value: backslash, semicolon and
+// comma get a backslash, every line break (CRLF, LF or CR) becomes \n, and
+// the other control characters, which TEXT may not hold, are dropped.
+// Invalid UTF-8 becomes U+FFFD.
+func icsText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	special := strings.IndexFunc(s, isTextSpecial)
+	if special < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:special])
+	for i := special; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' || c == ';' || c == ',':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			b.WriteString(`\n`)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case !isTextSpecial(rune(c)):
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// isTextSpecial reports whether TEXT cannot carry r as it is.
+func isTextSpecial(r rune) bool {
+	return r == '\\' || r == ';' || r == ',' || (r < 0x20 && r != '\t') || r == 0x7f
+}

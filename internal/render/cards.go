@@ -1,0 +1,111 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/facultyhub/facultyhub/internal/site"
+)
+
+func facultyCard(s *site.Site, f *site.Faculty) Card {
+	meta := []string{statusLabel(f.Status)}
+	if f.System.Region != nil {
+		meta = append(meta, f.System.Region.Name)
+	}
+	if n := len(f.OpenPlacements()); n > 0 {
+		meta = append(meta, plural(n, "open placement"))
+	}
+	return Card{Title: f.Title, URL: f.URL, Summary: f.Summary, Kind: "faculty", Meta: meta}
+}
+
+func partnerCard(s *site.Site, p *site.Partner) Card {
+	return Card{Title: p.Title, URL: p.URL, Summary: p.Summary, Kind: "partner", Meta: []string{s.Label("sector", p.Sector)}}
+}
+
+func storyCard(s *site.Site, st *site.Story) Card {
+	meta := []string{st.Date.Format("2 January 2006")}
+	if st.Faculty != nil {
+		meta = append(meta, st.Faculty.Title)
+	}
+	return Card{Title: st.Title, URL: st.URL, Summary: st.Summary, Kind: "story", Meta: meta}
+}
+
+func resourceCard(s *site.Site, r *site.Resource) Card {
+	meta := []string{s.Label("format", r.Format)}
+	if r.Faculty != nil {
+		meta = append(meta, r.Faculty.Title)
+	}
+	return Card{Title: r.Title, URL: r.URL, Summary: r.Summary, Kind: "resource", Meta: meta}
+}
+
+func placementCard(s *site.Site, p *site.Placement) Card {
+	meta := []string{s.Label("setting", p.Setting), p.Faculty.Title}
+	var profs []string
+	for _, slug := range p.Professions {
+		profs = append(profs, s.Label("professions", slug))
+	}
+	meta = append(meta, strings.Join(profs, ", "))
+	if !p.Closes.IsZero() {
+		meta = append(meta, "Closes "+longDate(p.Closes))
+	}
+	return Card{Title: p.Title, URL: p.URL, Summary: p.Summary, Kind: "placement", Meta: meta, Status: p.State}
+}
+
+func cards[T any](s *site.Site, list []T, card func(*site.Site, T) Card) []Card {
+	out := make([]Card, 0, len(list))
+	for _, x := range list {
+		out = append(out, card(s, x))
+	}
+	return out
+}
+
+func statusLabel(status string) string {
+	switch status {
+	case "established":
+		return "Established faculty"
+	case "developing":
+		return "Developing faculty"
+	case "planned":
+		return "Planned faculty"
+	}
+	return status
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func longDate(t time.Time) string { return t.Format("2 January 2006") }
+
+// paginate splits cards into pages of size, at base, base/page/2/, …
+func paginate(base string, cards []Card, size int) []*Pager {
+	total := max(1, (len(cards)+size-1)/size)
+	pagers := make([]*Pager, total)
+	var links []Link
+	for i := range total {
+		links = append(links, Link{Title: fmt.Sprint(i + 1), URL: pageURL(base, i+1)})
+	}
+	for i := range total {
+		lo, hi := i*size, min((i+1)*size, len(cards))
+		p := &Pager{Cards: cards[lo:hi], Number: i + 1, Total: total, Count: len(cards), Pages: links}
+		if i > 0 {
+			p.Prev = pageURL(base, i)
+		}
+		if i+1 < total {
+			p.Next = pageURL(base, i+2)
+		}
+		pagers[i] = p
+	}
+	return pagers
+}
+
+func pageURL(base string, n int) string {
+	if n == 1 {
+		return base
+	}
+	return fmt.Sprintf("%spage/%d/", base, n)
+}

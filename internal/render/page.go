@@ -1,0 +1,86 @@
+package render
+
+import (
+	"html/template"
+
+	"github.com/facultyhub/facultyhub/internal/site"
+)
+
+// Page is what a layout is executed with: one page of the site.
+type Page struct {
+	Site *site.Site
+	// Layout is the template file that renders the page, e.g. "faculty.html".
+	Layout string
+	// URL is the page's path on the site, e.g. /faculties/x/.
+	URL         string
+	Title       string
+	Description string
+	// Kind names the page type for styling and Open Graph (home, faculty,
+	// placement, listing, ...).
+	Kind        string
+	Breadcrumbs []Crumb
+	// Doc is the source file the page was made from, if any.
+	Doc string
+	// Content is the rendered Markdown body, if any.
+	Content template.HTML
+	// Data is the entity the page is about: *site.Faculty, *site.Placement,
+	// *site.Region, …
+	Data any
+	// Pager holds a listing's page of cards.
+	Pager *Pager
+	// Facets are the facet values of a finder page, with counts.
+	Facets []FacetGroup
+	// Feeds are the Atom feeds that belong with the page.
+	Feeds []Link
+	// JSONLD is the schema.org description of the page.
+	JSONLD any
+	// NoIndex keeps search engines off (404, redirects).
+	NoIndex bool
+	// Redirect is the target of an alias page.
+	Redirect string
+}
+
+// Crumb is one step of the breadcrumb trail.
+type Crumb struct{ Title, URL string }
+
+// Link is a titled link.
+type Link struct{ Title, URL string }
+
+// Card is one entry of a listing.
+type Card struct {
+	Title   string
+	URL     string
+	Summary string
+	Kind    string
+	// Meta holds short facts ("Closes 2027-01-10", "Acute hospital").
+	Meta []string
+	// Status is a placement's state (open, full, closed, withdrawn).
+	Status string
+}
+
+// Pager is one page of a paginated listing.
+type Pager struct {
+	Cards  []Card
+	Number int
+	Total  int
+	// Count is the number of cards over all pages.
+	Count int
+	Prev  string
+	Next  string
+	Pages []Link
+}
+
+// FacetGroup is a facet of a finder with its values.
+type FacetGroup struct {
+	Label  string
+	Key    string
+	Values []FacetLink
+}
+
+// FacetLink is a facet value linking to its static listing page.
+type FacetLink struct {
+	Name    string
+	URL     string
+	Count   int
+	Current bool
+}

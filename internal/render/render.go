@@ -1,0 +1,233 @@
+// Package render turns the site graph into HTML pages: it lists every page
+// (Pages), loads the theme's html/template layouts (a site may override any
+// of them from its layouts/ folder) and executes a layout for a page,
+// rendering its Markdown with links rewritten to site URLs.
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/facultyhub/facultyhub/internal/content"
+	"github.com/facultyhub/facultyhub/internal/markdown"
+	"github.com/facultyhub/facultyhub/internal/site"
+)
+
+// Renderer renders the pages of one site. It is safe for concurrent use.
+type Renderer struct {
+	site  *site.Site
+	md    *markdown.Markdown
+	theme *Theme
+	docs  map[string]*content.Document
+	// urls maps a kept document's path to its URL.
+	urls  map[string]string
+	files map[string]bool
+	base  string
+	// Assets maps a theme asset's name (css/site.css) to its fingerprinted
+	// URL, filled in by the build before rendering.
+	Assets map[string]string
+}
+
+// New prepares a renderer for s, with the theme named in its config read
+// from source (or built in).
+func New(s *site.Site, source fs.FS) (*Renderer, error) {
+	r := &Renderer{
+		site: s, md: markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe}),
+		docs: map[string]*content.Document{}, urls: map[string]string{}, files: map[string]bool{},
+		base: strings.TrimSuffix(BasePath(s), "/"), Assets: map[string]string{},
+	}
+	for _, d := range s.Hub.Documents {
+		r.docs[d.Path] = d
+	}
+	for _, d := range keptDocuments(s) {
+		r.urls[d.Path] = d.URL
+	}
+	for _, f := range s.Hub.Files {
+		r.files[f] = true
+	}
+	theme, err := LoadTheme(source, s.Config.Theme, r.funcs())
+	if err != nil {
+		return nil, err
+	}
+	r.theme = theme
+	return r, nil
+}
+
+// Theme returns the loaded theme.
+func (r *Renderer) Theme() *Theme { return r.theme }
+
+func keptDocuments(s *site.Site) []*content.Document {
+	var out []*content.Document
+	if s.Home != nil {
+		out = append(out, s.Home.Document)
+	}
+	for _, p := range s.Pages {
+		out = append(out, p.Document)
+	}
+	for _, f := range s.Faculties {
+		out = append(out, f.Document)
+	}
+	for _, p := range s.Partners {
+		out = append(out, p.Document)
+	}
+	for _, st := range s.Stories {
+		out = append(out, st.Document)
+	}
+	for _, res := range s.Resources {
+		out = append(out, res.Document)
+	}
+	for _, p := range s.Placements {
+		out = append(out, p.Document)
+	}
+	return out
+}
+
+// Render executes p's layout into w.
+func (r *Renderer) Render(w io.Writer, p *Page) error {
+	layout := r.theme.layouts[p.Layout]
+	if layout == nil {
+		return fmt.Errorf("render %s: the theme has no layout %s", p.URL, p.Layout)
+	}
+	if doc := r.docs[p.Doc]; doc != nil && p.Content == "" {
+		var body bytes.Buffer
+		if err := r.md.Render(&body, doc.Body, r.resolver(doc)); err != nil {
+			return fmt.Errorf("render %s: markdown: %w", p.URL, err)
+		}
+		p.Content = template.HTML(body.String())
+	}
+	if err := layout.ExecuteTemplate(w, "baseof.html", p); err != nil {
+		return fmt.Errorf("render %s: %w", p.URL, err)
+	}
+	return nil
+}
+
+// resolver rewrites the links of doc: a relative link to a Markdown file
+// becomes that page's URL, a link to a file beside it that file's URL.
+func (r *Renderer) resolver(doc *content.Document) markdown.Resolver {
+	return func(dest string) (string, bool) {
+		if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || hasScheme(dest) {
+			return "", false
+		}
+		if strings.HasPrefix(dest, "/") {
+			return r.rel(dest), true
+		}
+		target, fragment, hasFragment := strings.Cut(dest, "#")
+		if t, err := url.PathUnescape(target); err == nil {
+			target = t
+		}
+		if hasFragment {
+			fragment = "#" + fragment
+		}
+		p := path.Join(path.Dir(doc.Path), target)
+		if u, ok := r.urls[p]; ok {
+			return r.rel(u) + fragment, true
+		}
+		if u, ok := r.urls[path.Join(p, "_index.md")]; ok {
+			return r.rel(u) + fragment, true
+		}
+		if r.files[p] {
+			return r.rel(content.FileURL(p)), true
+		}
+		return "", false
+	}
+}
+
+func hasScheme(s string) bool {
+	i := strings.IndexByte(s, ':')
+	return i > 0 && !strings.ContainsAny(s[:i], "/?#")
+}
+
+// rel prefixes a site path with the base path.
+func (r *Renderer) rel(p string) string { return r.base + p }
+
+func (r *Renderer) funcs() template.FuncMap {
+	s := r.site
+	return template.FuncMap{
+		"relURL": func(p string) string { return r.rel(p) },
+		"absURL": func(p string) string { return AbsURL(s, p) },
+		"asset": func(name string) string {
+			if u, ok := r.Assets[name]; ok {
+				return r.rel(u)
+			}
+			return r.rel("/" + name)
+		},
+		"label": s.Label,
+		"date":  func(t time.Time) string { return t.Format("2 January 2006") },
+		"isoDate": func(t time.Time) string {
+			return t.Format(time.DateOnly)
+		},
+		"jsonld": func(v any) (template.JS, error) {
+			b, err := json.Marshal(v)
+			return template.JS(b), err
+		},
+		"breadcrumbLD": func(p *Page) any { return breadcrumbLD(s, p) },
+		"fileURL": func(doc *content.Document, src string) string {
+			if hasScheme(src) || strings.HasPrefix(src, "/") {
+				return src
+			}
+			return r.rel(content.FileURL(path.Join(path.Dir(doc.Path), src)))
+		},
+		"statusLabel": statusLabel,
+		"mailto": func(s string) string {
+			if strings.Contains(s, "@") && !hasScheme(s) {
+				return "mailto:" + s
+			}
+			return s
+		},
+		"isEmail": func(s string) bool { return strings.Contains(s, "@") && !hasScheme(s) },
+		"cards":   func(list any) []Card { return cardsOf(s, list) },
+		"labels": func(vocabulary string, slugs []string) []string {
+			out := make([]string, len(slugs))
+			for i, slug := range slugs {
+				out[i] = s.Label(vocabulary, slug)
+			}
+			return out
+		},
+		"hasSuffix": strings.HasSuffix,
+		"pageExists": func(u string) bool {
+			for _, url := range r.urls {
+				if url == u {
+					return true
+				}
+			}
+			return false
+		},
+		"join":   strings.Join,
+		"lower":  lower,
+		"plural": plural,
+		"add":    func(a, b int) int { return a + b },
+		"today":  func() time.Time { return s.Today },
+	}
+}
+
+func lower(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// cardsOf makes cards for templates from a list of entities.
+func cardsOf(s *site.Site, list any) []Card {
+	switch l := list.(type) {
+	case []*site.Faculty:
+		return cards(s, l, facultyCard)
+	case []*site.Partner:
+		return cards(s, l, partnerCard)
+	case []*site.Story:
+		return cards(s, l, storyCard)
+	case []*site.Resource:
+		return cards(s, l, resourceCard)
+	case []*site.Placement:
+		return cards(s, l, placementCard)
+	}
+	return nil
+}

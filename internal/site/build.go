@@ -1,0 +1,201 @@
+package site
+
+import (
+	"cmp"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/facultyhub/facultyhub/internal/config"
+	"github.com/facultyhub/facultyhub/internal/content"
+)
+
+// New resolves hub into a Site. It assumes hub passed check: references
+// that do not resolve are left nil rather than reported.
+func New(cfg config.Config, hub *content.Hub, opts Options) *Site {
+	s := &Site{
+		Config: cfg, Today: opts.Today, Hub: hub, Home: hub.Home,
+		Vocabularies: hub.Vocabularies,
+		regions:      map[string]*Region{},
+		systems:      map[string]*System{},
+		professions:  map[string]*Profession{},
+	}
+	keep := func(d *content.Document) bool { return !d.Broken && (opts.Drafts || !d.Draft) }
+
+	for _, r := range hub.Regions {
+		region := &Region{Region: r, URL: "/regions/" + r.Slug + "/"}
+		s.Regions = append(s.Regions, region)
+		s.regions[r.Slug] = region
+	}
+	for _, sys := range hub.Systems {
+		system := &System{System: sys, Region: s.regions[sys.Region]}
+		s.Systems = append(s.Systems, system)
+		s.systems[sys.Slug] = system
+		if system.Region != nil {
+			system.Region.Systems = append(system.Region.Systems, system)
+		}
+	}
+	for _, system := range s.Systems {
+		system.Successor = s.systems[system.System.Successor]
+	}
+	for _, p := range hub.Professions {
+		prof := &Profession{Profession: p, URL: "/professions/" + p.Slug + "/"}
+		s.Professions = append(s.Professions, prof)
+		s.professions[p.Slug] = prof
+	}
+	for _, p := range hub.Pages {
+		if keep(p.Document) {
+			s.Pages = append(s.Pages, p)
+		}
+	}
+
+	faculties := map[string]*Faculty{}
+	for _, f := range hub.Faculties {
+		system := s.systems[f.System]
+		if !keep(f.Document) || system == nil {
+			continue
+		}
+		fac := &Faculty{Faculty: f, System: system}
+		system.Faculty = fac
+		faculties[f.System] = fac
+		s.Faculties = append(s.Faculties, fac)
+		if system.Region != nil {
+			system.Region.Faculties = append(system.Region.Faculties, fac)
+		}
+		for _, slug := range f.Professions {
+			if p := s.professions[slug]; p != nil {
+				p.Faculties = append(p.Faculties, fac)
+			}
+		}
+	}
+	partners := map[string]*Partner{}
+	for _, p := range hub.Partners {
+		fac := faculties[p.System]
+		if !keep(p.Document) || fac == nil {
+			continue
+		}
+		partner := &Partner{Partner: p, Faculty: fac}
+		partners[p.System+"/"+p.Slug] = partner
+		fac.Partners = append(fac.Partners, partner)
+		s.Partners = append(s.Partners, partner)
+	}
+	for _, st := range hub.Stories {
+		fac := faculties[st.System]
+		if !keep(st.Document) || (st.System != "" && fac == nil) {
+			continue
+		}
+		story := &Story{Story: st, Faculty: fac}
+		s.Stories = append(s.Stories, story)
+		if fac != nil {
+			fac.Stories = append(fac.Stories, story)
+		}
+		for _, slug := range st.Professions {
+			if p := s.professions[slug]; p != nil {
+				p.Stories = append(p.Stories, story)
+			}
+		}
+	}
+	for _, r := range hub.Resources {
+		fac := faculties[r.System]
+		if !keep(r.Document) || (r.System != "" && fac == nil) {
+			continue
+		}
+		res := &Resource{Resource: r, Faculty: fac}
+		if r.Link != "" && !strings.Contains(r.Link, ":") && !strings.HasPrefix(r.Link, "/") {
+			res.File = content.FileURL(path.Join(path.Dir(r.Path), r.Link))
+		}
+		s.Resources = append(s.Resources, res)
+		if fac != nil {
+			fac.Resources = append(fac.Resources, res)
+		}
+		for _, slug := range r.Professions {
+			if p := s.professions[slug]; p != nil {
+				p.Resources = append(p.Resources, res)
+			}
+		}
+	}
+	for _, pl := range hub.Placements {
+		fac := faculties[pl.System]
+		if !keep(pl.Document) || fac == nil {
+			continue
+		}
+		placement := &Placement{Placement: pl, Faculty: fac, Host: partners[pl.System+"/"+pl.Host], State: pl.EffectiveStatus(opts.Today)}
+		s.Placements = append(s.Placements, placement)
+		fac.Placements = append(fac.Placements, placement)
+		if placement.Host != nil {
+			placement.Host.Placements = append(placement.Host.Placements, placement)
+		}
+		for _, slug := range pl.Professions {
+			if p := s.professions[slug]; p != nil {
+				p.Placements = append(p.Placements, placement)
+			}
+		}
+	}
+	s.sort()
+	return s
+}
+
+func (s *Site) sort() {
+	byName := func(a, b *Faculty) int { return cmp.Compare(a.System.Name, b.System.Name) }
+	slices.SortStableFunc(s.Faculties, byName)
+	for _, r := range s.Regions {
+		slices.SortStableFunc(r.Systems, func(a, b *System) int { return cmp.Compare(a.Name, b.Name) })
+		slices.SortStableFunc(r.Faculties, byName)
+	}
+	slices.SortStableFunc(s.Partners, partnerOrder)
+	slices.SortStableFunc(s.Stories, storyOrder)
+	slices.SortStableFunc(s.Resources, resourceOrder)
+	slices.SortStableFunc(s.Placements, PlacementOrder)
+	for _, f := range s.Faculties {
+		slices.SortStableFunc(f.Partners, partnerOrder)
+		slices.SortStableFunc(f.Stories, storyOrder)
+		slices.SortStableFunc(f.Resources, resourceOrder)
+		slices.SortStableFunc(f.Placements, PlacementOrder)
+	}
+	for _, p := range s.Partners {
+		slices.SortStableFunc(p.Placements, PlacementOrder)
+	}
+	for _, p := range s.Professions {
+		slices.SortStableFunc(p.Faculties, byName)
+		slices.SortStableFunc(p.Stories, storyOrder)
+		slices.SortStableFunc(p.Resources, resourceOrder)
+		slices.SortStableFunc(p.Placements, PlacementOrder)
+	}
+}
+
+func partnerOrder(a, b *Partner) int {
+	return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.URL, b.URL))
+}
+
+// storyOrder puts the newest story first.
+func storyOrder(a, b *Story) int {
+	return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.URL, b.URL))
+}
+
+func resourceOrder(a, b *Resource) int {
+	return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.URL, b.URL))
+}
+
+// PlacementOrder lists open placements first, soonest closing first (those
+// without a closing date after them), then full, closed and withdrawn ones.
+func PlacementOrder(a, b *Placement) int {
+	rank := map[string]int{"open": 0, "full": 1, "closed": 2, "withdrawn": 3}
+	return cmp.Or(
+		cmp.Compare(rank[a.State], rank[b.State]),
+		compareCloses(a, b),
+		cmp.Compare(a.Title, b.Title),
+		cmp.Compare(a.URL, b.URL),
+	)
+}
+
+func compareCloses(a, b *Placement) int {
+	switch az, bz := a.Closes.IsZero(), b.Closes.IsZero(); {
+	case az && bz:
+		return 0
+	case az:
+		return 1
+	case bz:
+		return -1
+	}
+	return a.Closes.Compare(b.Closes)
+}

@@ -44,6 +44,10 @@ type Options struct {
 	Today time.Time
 	// NoMinify writes HTML, CSS and XML as rendered.
 	NoMinify bool
+	// Sink, when set, receives the files instead of Dest (the preview
+	// server builds into a Memory sink). A build always starts a fresh
+	// site in it; Build calls Commit only on success.
+	Sink Sink
 }
 
 // Phase is one timed step of the pipeline.
@@ -71,7 +75,7 @@ type run struct {
 	cfg    config.Config
 	hub    *content.Hub
 	site   *site.Site
-	out    *output.Site
+	out    Sink
 	pages  []*render.Page
 	links  []pageLinks
 	files  map[string]bool
@@ -144,9 +148,16 @@ func (r *run) graph(context.Context) error {
 }
 
 func (r *run) stage(context.Context) error {
+	if r.opts.Sink != nil {
+		r.out = r.opts.Sink
+		return nil
+	}
 	out, err := output.Stage(r.opts.Dest, output.Options{Minify: !r.opts.NoMinify})
+	if err != nil {
+		return err
+	}
 	r.out = out
-	return err
+	return nil
 }
 
 // write writes one file and records it for the link check.

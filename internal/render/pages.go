@@ -174,11 +174,17 @@ func (ps *pageSet) finder() {
 	open := s.OpenPlacements()
 	trail := crumbs()
 	ics := Link{"Closing dates (calendar)", "/placements/closing.ics"}
+	// Counts are over all open placements, so they are the same on every
+	// finder page; only the current value differs.
+	counts := make([][]site.FacetValue, len(site.PlacementFacets))
+	for i, f := range site.PlacementFacets {
+		counts[i] = s.Count(f, open)
+	}
 	groups := func(current string) []FacetGroup {
 		var out []FacetGroup
-		for _, f := range site.PlacementFacets {
+		for i, f := range site.PlacementFacets {
 			g := FacetGroup{Label: f.Label, Key: f.Key}
-			for _, v := range s.Count(f, open) {
+			for _, v := range counts[i] {
 				u := "/placements/" + f.Key + "/" + v.Slug + "/"
 				g.Values = append(g.Values, FacetLink{Name: v.Name, URL: u, Count: v.Count, Current: u == current})
 			}
@@ -193,8 +199,8 @@ func (ps *pageSet) finder() {
 		p.Layout, p.Facets = "finder.html", groups("/placements/")
 	}
 	ftrail := crumbs(Crumb{"Find a placement", "/placements/"})
-	for _, f := range site.PlacementFacets {
-		for _, v := range s.Count(f, open) {
+	for i, f := range site.PlacementFacets {
+		for _, v := range counts[i] {
 			base := "/placements/" + f.Key + "/" + v.Slug + "/"
 			first := len(ps.pages)
 			ps.listing(base, "Placements: "+v.Name, "finder", "", ftrail, cards(s, f.Filter(open, v.Slug), placementCard), nil, []Link{ics})

@@ -27,10 +27,12 @@ type Renderer struct {
 	md    *markdown.Markdown
 	theme *Theme
 	docs  map[string]*content.Document
-	// urls maps a kept document's path to its URL.
-	urls  map[string]string
-	files map[string]bool
-	base  string
+	// urls maps a kept document's path to its URL; pageURLs is the set
+	// of those URLs.
+	urls     map[string]string
+	pageURLs map[string]bool
+	files    map[string]bool
+	base     string
 	// Assets maps a theme asset's name (css/site.css) to its fingerprinted
 	// URL, filled in by the build before rendering.
 	Assets map[string]string
@@ -41,7 +43,7 @@ type Renderer struct {
 func New(s *site.Site, source fs.FS) (*Renderer, error) {
 	r := &Renderer{
 		site: s, md: markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe}),
-		docs: map[string]*content.Document{}, urls: map[string]string{}, files: map[string]bool{},
+		docs: map[string]*content.Document{}, urls: map[string]string{}, pageURLs: map[string]bool{}, files: map[string]bool{},
 		base: strings.TrimSuffix(BasePath(s), "/"), Assets: map[string]string{},
 	}
 	for _, d := range s.Hub.Documents {
@@ -49,6 +51,7 @@ func New(s *site.Site, source fs.FS) (*Renderer, error) {
 	}
 	for _, d := range keptDocuments(s) {
 		r.urls[d.Path] = d.URL
+		r.pageURLs[d.URL] = true
 	}
 	for _, f := range s.Hub.Files {
 		r.files[f] = true
@@ -191,20 +194,13 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return out
 		},
-		"hasSuffix": strings.HasSuffix,
-		"pageExists": func(u string) bool {
-			for _, url := range r.urls {
-				if url == u {
-					return true
-				}
-			}
-			return false
-		},
-		"join":   strings.Join,
-		"lower":  lower,
-		"plural": plural,
-		"add":    func(a, b int) int { return a + b },
-		"today":  func() time.Time { return s.Today },
+		"hasSuffix":  strings.HasSuffix,
+		"pageExists": func(u string) bool { return r.pageURLs[u] },
+		"join":       strings.Join,
+		"lower":      lower,
+		"plural":     plural,
+		"add":        func(a, b int) int { return a + b },
+		"today":      func() time.Time { return s.Today },
 	}
 }
 

@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -12,7 +11,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -256,29 +254,7 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
-// treeHash hashes every file name and content under dir.
-func treeHash(t *testing.T, dir string) string {
-	t.Helper()
-	h := sha256.New()
-	var names []string
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			names = append(names, p)
-		}
-		return err
-	})
-	sort.Strings(names)
-	for _, n := range names {
-		rel, _ := filepath.Rel(dir, n)
-		b, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintf(h, "%s\x00%d\x00", rel, len(b))
-		h.Write(b)
-	}
-	return fmt.Sprintf("%x (%d files)", h.Sum(nil), len(names))
-}
+func treeHash(t *testing.T, dir string) string { return sitetest.TreeHash(t, dir) }
 
 func TestBuildsAreByteIdentical(t *testing.T) {
 	src := t.TempDir()

@@ -40,7 +40,7 @@ func (s *Site) Commit() error {
 	if old == "" {
 		return nil
 	}
-	if err := os.RemoveAll(old); err != nil {
+	if err := removeTree(old); err != nil {
 		return fmt.Errorf("output: the new site is in place at %s, but removing the previous one failed (the next build retries): %w", s.dest, err)
 	}
 	return nil
@@ -57,7 +57,7 @@ func (s *Site) Abort() error {
 	}
 	s.state = stateAborted
 	s.mu.Unlock()
-	err := os.RemoveAll(s.staging)
+	err := removeTree(s.staging)
 	s.lock.Close()
 	if err != nil {
 		return fmt.Errorf("output: remove staging folder: %w", err)
@@ -147,7 +147,7 @@ func removeLeftovers(parent, base string) error {
 		if err != nil {
 			return fmt.Errorf("output: leftover staging folder: %w", err)
 		}
-		err = os.RemoveAll(dir)
+		err = removeTree(dir)
 		lock.Close()
 		if err != nil {
 			return fmt.Errorf("output: remove leftover staging folder (delete it by hand): %w", err)

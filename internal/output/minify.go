@@ -102,7 +102,11 @@ func (m *Minifier) Bytes(p string, data []byte) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	out.Grow(len(data))
-	if err := m.m.Minify(mt, &out, bytes.NewReader(data)); err != nil {
+	// The parser reads from anything with a Bytes method without copying,
+	// but then briefly writes a NUL just past len(data) if cap allows: the
+	// cap limit keeps it off memory the caller may still be using.
+	in := bytes.NewBuffer(data[:len(data):len(data)])
+	if err := m.m.Minify(mt, &out, in); err != nil {
 		return nil, fmt.Errorf("output: minify %s: %w", p, err)
 	}
 	return out.Bytes(), nil

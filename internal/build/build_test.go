@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/facultyhub/facultyhub/bench/corpus"
+	"github.com/facultyhub/facultyhub/internal/content"
 	"github.com/facultyhub/facultyhub/internal/sitetest"
 	"golang.org/x/net/html"
 )
@@ -408,5 +409,45 @@ func TestShippedSiteBuilds(t *testing.T) {
 	}
 	if res.Pages < 200 {
 		t.Errorf("only %d pages", res.Pages)
+	}
+}
+
+// TestEveryEntryHasItsPage builds a generated tree and reads back, for
+// every content file, the page made from it: it must exist with the
+// file's own title as its heading, and every region and profession must
+// have its hub page.
+func TestEveryEntryHasItsPage(t *testing.T) {
+	src := t.TempDir()
+	if _, err := corpus.Write(src, corpus.Options{Scale: corpus.ScaleSmall, Seed: 11}); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	res, err := Build(context.Background(), Options{Source: src, Dest: dest, Today: today, NoMinify: true})
+	if err != nil || res.Failed() {
+		t.Fatalf("%v %v", err, res.Diagnostics)
+	}
+	hub, _ := content.Load(os.DirFS(src))
+	for _, d := range hub.Documents {
+		if d.Kind == content.KindHome {
+			continue
+		}
+		page := read(t, dest, outputPath(d.URL))
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h1 := textOf(find(doc, "h1")); h1 != d.Title {
+			t.Errorf("%s: heading %q, want %q", d.URL, h1, d.Title)
+		}
+	}
+	for _, r := range hub.Regions {
+		if !strings.Contains(read(t, dest, "regions/"+r.Slug+"/index.html"), "<h1>"+r.Name+"</h1>") {
+			t.Errorf("region %s has no page titled %q", r.Slug, r.Name)
+		}
+	}
+	for _, p := range hub.Professions {
+		if !strings.Contains(read(t, dest, "professions/"+p.Slug+"/index.html"), "<h1>"+p.Name+"</h1>") {
+			t.Errorf("profession %s has no page titled %q", p.Slug, p.Name)
+		}
 	}
 }

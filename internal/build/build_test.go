@@ -451,3 +451,22 @@ func TestEveryEntryHasItsPage(t *testing.T) {
 		}
 	}
 }
+
+func TestRedirects(t *testing.T) {
+	_, dest, res := buildSite(t, map[string]string{
+		"content/_data/systems.yaml": "- slug: north-shire\n  name: North Shire\n  region: northmarch\n- slug: south-shire\n  name: South Shire\n  region: southmarch\n  successor: north-shire\n",
+		"content/about.md":           "---\ntitle: About\naliases: [/about-us/]\n---\n## Who we are\n",
+	})
+	if res.Failed() {
+		t.Fatal(res.Diagnostics)
+	}
+	redirects := read(t, dest, "_redirects")
+	for _, want := range []string{"/faculties/south-shire/ /faculties/north-shire/ 301", "/about-us/ /about/ 301"} {
+		if !strings.Contains(redirects, want) {
+			t.Errorf("_redirects lacks %q:\n%s", want, redirects)
+		}
+	}
+	if page := read(t, dest, "about-us/index.html"); !strings.Contains(page, `url=/about/`) {
+		t.Error("the alias page does not send browsers on")
+	}
+}

@@ -20,13 +20,19 @@ const (
 	helperDestEnv = "FACULTYHUB_OUTPUT_DEST"
 )
 
-// TestHelperProcess is not a test: it is the build that TestKilledBuild
-// kills. It tells the parent how far it got on stdout, one line at a time.
-func TestHelperProcess(t *testing.T) {
-	mode := os.Getenv(helperEnv)
-	if mode == "" {
-		t.Skip("run by TestKilledBuild")
+// TestMain runs the test binary as the build that TestKilledBuild kills
+// when the helper variables are set, and the tests otherwise.
+func TestMain(m *testing.M) {
+	if mode := os.Getenv(helperEnv); mode != "" {
+		helperProcess(mode)
+		os.Exit(0)
 	}
+	os.Exit(m.Run())
+}
+
+// helperProcess is the build that TestKilledBuild kills. It tells the
+// parent how far it got on stdout, one line at a time.
+func helperProcess(mode string) {
 	dest := os.Getenv(helperDestEnv)
 	ctx := context.Background()
 	fail := func(err error) {
@@ -141,13 +147,13 @@ func TestKilledBuild(t *testing.T) {
 	}
 }
 
-// killHelper runs TestHelperProcess in mode and waits for the line waitFor.
+// killHelper runs helperProcess in mode and waits for the line waitFor.
 // It then lets the helper run on for fraction of the time between that line
 // and the one before (one build, in the looping mode), kills it with
 // SIGKILL and reaps it.
 func killHelper(t *testing.T, mode, dest, waitFor string, fraction float64) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$", "-test.count=1")
+	cmd := exec.Command(os.Args[0])
 	cmd.Env = append(os.Environ(), helperEnv+"="+mode, helperDestEnv+"="+dest)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr

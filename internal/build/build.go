@@ -1,8 +1,8 @@
 // Package build is the Faculty Hub pipeline: one flat list of timed
-// phases, load → check → graph → render → feeds → assets → link check →
-// commit. It is the only package that imports every phase. A build with
-// errors writes nothing: the output is staged beside the destination and
-// swapped in only when every phase has passed.
+// phases, load → check → graph → render → feeds → index → assets → link
+// check → commit. It is the only package that imports every phase. A
+// build with errors writes nothing: the output is staged beside the
+// destination and swapped in only when every phase has passed.
 package build
 
 import (
@@ -26,6 +26,7 @@ import (
 	"github.com/facultyhub/facultyhub/internal/markdown"
 	"github.com/facultyhub/facultyhub/internal/output"
 	"github.com/facultyhub/facultyhub/internal/render"
+	"github.com/facultyhub/facultyhub/internal/search"
 	"github.com/facultyhub/facultyhub/internal/site"
 	"golang.org/x/sync/errgroup"
 )
@@ -98,6 +99,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		{"stage", r.stage},
 		{"render", r.render},
 		{"feeds", r.feeds},
+		{"index", r.index},
 		{"assets", r.assets},
 		{"links", r.linkCheck},
 		{"commit", r.commit},
@@ -176,6 +178,9 @@ func (r *run) render(ctx context.Context) error {
 	if err := r.themeAssets(rd); err != nil {
 		return err
 	}
+	if err := r.searchClient(rd); err != nil {
+		return err
+	}
 	r.pages = append(render.Pages(r.site), aliasPages(r.site)...)
 	r.links = make([]pageLinks, len(r.pages))
 	g, ctx := errgroup.WithContext(ctx)
@@ -251,6 +256,37 @@ func (r *run) feeds(context.Context) error {
 		}
 	}
 	return nil
+}
+
+// searchClient writes the search script, fingerprinted, and tells the
+// renderer its name.
+func (r *run) searchClient(rd *render.Renderer) error {
+	name, err := r.out.WriteFingerprinted(search.ClientPath, search.Client)
+	if err != nil {
+		return err
+	}
+	r.mu.Lock()
+	r.files[name] = true
+	r.mu.Unlock()
+	rd.Assets[search.ClientPath] = "/" + name
+	return nil
+}
+
+// index writes the search index, made from the site graph (never from
+// the rendered HTML), under /search/.
+func (r *run) index(ctx context.Context) error {
+	ix := search.New(search.FromSite(r.site), search.Options{Base: render.BasePath(r.site)})
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, f := range ix.Files() {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return r.write(f.Path, f.Data)
+		})
+	}
+	return g.Wait()
 }
 
 // assets copies the files beside the content (images, PDFs) to their

@@ -22,8 +22,7 @@ type pageSet struct {
 	intros map[string]*content.Page
 }
 
-// Pages lists every HTML page of s: the URL table of DESIGN.md except
-// /search/.
+// Pages lists every HTML page of s: the URL table of DESIGN.md.
 func Pages(s *site.Site) []*Page {
 	ps := &pageSet{s: s, size: s.Config.Pagination, intros: map[string]*content.Page{}}
 	if ps.size < 1 {
@@ -53,6 +52,8 @@ func Pages(s *site.Site) []*Page {
 	ps.professions()
 	ps.finder()
 	ps.library()
+	ps.add(&Page{Layout: "search.html", URL: "/search/", Title: "Search", Kind: "search",
+		Description: "Search placements, stories, resources and faculties.", Breadcrumbs: crumbs()})
 	ps.add(&Page{Layout: "404.html", URL: "/404.html", Title: "Page not found", Kind: "404", NoIndex: true})
 	return ps.pages
 }

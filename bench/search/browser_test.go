@@ -1,0 +1,365 @@
+//go:build browser
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/facultyhub/facultyhub/internal/build"
+	"github.com/facultyhub/facultyhub/internal/config"
+	"github.com/facultyhub/facultyhub/internal/content"
+	"github.com/facultyhub/facultyhub/internal/search"
+	"github.com/facultyhub/facultyhub/internal/site"
+)
+
+var today = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+
+// shipped builds the repository's own site once, as `facultyhub build
+// --now 2026-11-25` does, serves it on 127.0.0.1 and starts headless
+// Chromium, and gives each test a tab of its own with nothing cached.
+// They are built only with -tags browser (.ci/run installs Chromium
+// first); without Chromium they fail rather than skip.
+func shipped(t *testing.T) (*server, *browser) {
+	t.Helper()
+	shared.once.Do(func() { shared.srv, shared.browser, shared.err = startShipped() })
+	if shared.err != nil {
+		t.Fatal(shared.err)
+	}
+	tab, err := shared.browser.fresh()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(tab.Close)
+	return shared.srv, tab
+}
+
+var errNoChromium = errors.New("browser tests need headless Chromium")
+
+// shared is the shipped site and the browser the tests share.
+var shared struct {
+	once    sync.Once
+	srv     *server
+	browser *browser
+	dir     string
+	err     error
+}
+
+func startShipped() (*server, *browser, error) {
+	exe, err := chromium()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", errNoChromium, err)
+	}
+	if shared.dir, err = os.MkdirTemp("", "facultyhub-search-test-"); err != nil {
+		return nil, nil, err
+	}
+	dest := filepath.Join(shared.dir, "public")
+	res, err := build.Build(context.Background(), build.Options{Source: "../..", Dest: dest, Today: today})
+	if err != nil || res.Failed() {
+		return nil, nil, fmt.Errorf("build the shipped site: %v %v", err, res.Diagnostics)
+	}
+	srv, err := serve(dest)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := launch(context.Background(), exe, filepath.Join(shared.dir, "profile"))
+	if err != nil {
+		srv.Close()
+		return nil, nil, err
+	}
+	return srv, b, nil
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.browser != nil {
+		shared.browser.Close()
+	}
+	if shared.srv != nil {
+		shared.srv.Close()
+	}
+	if shared.dir != "" {
+		os.RemoveAll(shared.dir)
+	}
+	os.Exit(code)
+}
+
+// results is what the search page shows.
+type results struct {
+	Status string
+	Links  []string
+	Marks  []string
+	Query  string
+	Kinds  []string
+}
+
+func (b *browser) results(t *testing.T) results {
+	t.Helper()
+	r, err := eval[results](b, `({
+		Status: document.getElementById('search-status').textContent,
+		Links: [...document.querySelectorAll('#search-results > li .card-title a')].map(a => a.getAttribute('href')),
+		Marks: [...document.querySelectorAll('#search-results mark')].map(m => m.textContent),
+		Query: document.querySelector('[data-search] input[type=search]').value,
+		Kinds: [...document.querySelectorAll('#search-results > li')].map(li => li.className),
+	})`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// open loads a URL and waits for the client's first results.
+func (b *browser) open(t *testing.T, url string) results {
+	t.Helper()
+	if err := b.do(20*time.Second, chromedp.Navigate(url), rendered(0)); err != nil {
+		t.Fatalf("open %s: %v", url, err)
+	}
+	return b.results(t)
+}
+
+func (b *browser) noProblems(t *testing.T) {
+	t.Helper()
+	if p := b.Problems(); len(p) > 0 {
+		t.Errorf("the page reported errors:\n%s", strings.Join(p, "\n"))
+	}
+}
+
+const stroke = "/faculties/cheshire-and-merseyside/placements/stroke-rehabilitation-therapy/"
+
+func TestSearchFindsAPage(t *testing.T) {
+	srv, b := shipped(t)
+	tests := []struct {
+		name, query, first, mark string
+	}{
+		{"the word in the title", "stroke", stroke, "Stroke"},
+		{"two words", "stroke rehabilitation", stroke, "rehabilitation"},
+		{"a stemmed form the site does not use", "strokes", stroke, "Stroke"},
+		{"another inflection", "rehabilitating stroke", stroke, "rehabilitation"},
+		{"a prefix while typing", "strok", stroke, "Stroke"},
+		{"a swap of two letters", "storke", stroke, "Stroke"},
+		{"a missing letter", "rehabilitaton stroke", stroke, "rehabilitation"},
+		{"a wrong letter", "stroje", stroke, "Stroke"},
+		{"an extra letter", "strokke", stroke, "Stroke"},
+		{"capitals and accents", "STRÔKE", stroke, "Stroke"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := b.open(t, srv.URL+"/search/?q="+strings.ReplaceAll(tt.query, " ", "+"))
+			if len(r.Links) == 0 || r.Links[0] != tt.first {
+				t.Fatalf("q=%q: first result %v, want %s (status %q)", tt.query, r.Links, tt.first, r.Status)
+			}
+			if !slices.Contains(r.Marks, tt.mark) {
+				t.Errorf("q=%q: highlighted %q, want %q among them", tt.query, r.Marks, tt.mark)
+			}
+			if r.Query != tt.query {
+				t.Errorf("the search box says %q, want %q", r.Query, tt.query)
+			}
+			if n := count(t, r.Status); n < len(r.Links) {
+				t.Errorf("status %q for %d results shown", r.Status, len(r.Links))
+			}
+			b.noProblems(t)
+		})
+	}
+}
+
+// count reads the number of results from the live region ("12 results
+// for …", "No results …").
+func count(t *testing.T, status string) int {
+	t.Helper()
+	if strings.HasPrefix(status, "No ") {
+		return 0
+	}
+	f := strings.Fields(status)
+	if len(f) == 0 {
+		t.Fatalf("empty status")
+	}
+	n, err := strconv.Atoi(f[0])
+	if err != nil {
+		t.Fatalf("status %q does not start with a count", status)
+	}
+	return n
+}
+
+// TestSearchStateInTheURL opens the issue's example address and checks it
+// shows exactly the pages that match, computed from the site's content.
+func TestSearchStateInTheURL(t *testing.T) {
+	srv, b := shipped(t)
+	r := b.open(t, srv.URL+"/search/?q=stroke&profession=physiotherapists&status=open")
+	want := expected(t, func(d search.Document) bool {
+		return regexp.MustCompile(`(?i)\bstrokes?\b`).MatchString(d.Title+" "+d.Excerpt+" "+string(d.Body)) &&
+			slices.Contains(d.Facets["profession"], "physiotherapists") && slices.Contains(d.Facets["status"], "open")
+	})
+	got := slices.Sorted(slices.Values(r.Links))
+	if !slices.Equal(got, want) {
+		t.Errorf("results %v, want %v", got, want)
+	}
+	if count(t, r.Status) != len(want) {
+		t.Errorf("status %q, want %d results", r.Status, len(want))
+	}
+	checked, _ := eval[[]string](b, `[...document.querySelectorAll('#search-filters input:checked')].map(i => i.name + '=' + i.value)`)
+	slices.Sort(checked)
+	if !slices.Equal(checked, []string{"profession=physiotherapists", "status=open"}) {
+		t.Errorf("checked filters %v", checked)
+	}
+	b.noProblems(t)
+}
+
+// expected lists, sorted, the URLs of the shipped site's searchable pages
+// that keep says yes to.
+func expected(t *testing.T, keep func(search.Document) bool) []string {
+	t.Helper()
+	fsys := os.DirFS("../..")
+	cfg, _ := config.Load(fsys)
+	hub, _ := content.Load(fsys)
+	var out []string
+	for _, d := range search.FromSite(site.New(cfg, hub, site.Options{Today: today})).Documents {
+		if keep(d) {
+			out = append(out, d.URL)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestSearchFacetNarrows ticks a facet value by keyboard and checks the
+// results become exactly as many as its count said, all of that kind,
+// and that reloading the new address restores the same state.
+func TestSearchFacetNarrows(t *testing.T) {
+	srv, b := shipped(t)
+	before := b.open(t, srv.URL+"/search/?q=therapy")
+	total := count(t, before.Status)
+	label, _ := eval[string](b, `document.querySelector('#search-filters input[value=placement]').parentElement.textContent`)
+	m := regexp.MustCompile(`\((\d+)\)`).FindStringSubmatch(label)
+	if m == nil {
+		t.Fatalf("no count in the label %q", label)
+	}
+	n, _ := strconv.Atoi(m[1])
+	if n == 0 || n >= total {
+		t.Fatalf("placements %d of %d results: the test needs a facet that narrows", n, total)
+	}
+	err := b.do(10*time.Second,
+		chromedp.Focus(chromedp.CSS(`#search-filters input[value=placement]`)),
+		chromedp.KeyEvent(" "),
+		rendered(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := b.results(t)
+	if count(t, after.Status) != n {
+		t.Errorf("after ticking Placement (%d): status %q", n, after.Status)
+	}
+	for _, k := range after.Kinds {
+		if !strings.Contains(k, "card-placement") {
+			t.Errorf("a result of another kind: %q", k)
+		}
+	}
+	url, _ := eval[string](b, `location.href`)
+	if !strings.Contains(url, "q=therapy") || !strings.Contains(url, "kind=placement") {
+		t.Fatalf("address %s does not hold the state", url)
+	}
+	again := b.open(t, url)
+	if again.Status != after.Status || !slices.Equal(again.Links, after.Links) || again.Query != "therapy" {
+		t.Errorf("reloading %s shows %q %v, before %q %v", url, again.Status, again.Links, after.Status, after.Links)
+	}
+	b.noProblems(t)
+}
+
+// TestSearchByKeyboard types a query into the box and pages with "Show
+// more", all from the keyboard.
+func TestSearchByKeyboard(t *testing.T) {
+	srv, b := shipped(t)
+	b.open(t, srv.URL+"/search/")
+	err := b.do(10*time.Second,
+		chromedp.Focus(chromedp.ID("search-input")),
+		chromedp.KeyEvent("placement"),
+		rendered(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := b.results(t)
+	if len(r.Links) != 10 || count(t, r.Status) <= 10 {
+		t.Fatalf("typing a common word: %q with %d shown", r.Status, len(r.Links))
+	}
+	err = b.do(10*time.Second,
+		chromedp.Focus(chromedp.CSS(`#search-results + button`)),
+		chromedp.KeyEvent("\r"),
+		rendered(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	focused, _ := eval[string](b, `document.activeElement.getAttribute('href')`)
+	more := b.results(t)
+	if len(more.Links) <= 10 || focused != more.Links[10] {
+		t.Errorf("Show more: %d shown, focus on %q, want the 11th result", len(more.Links), focused)
+	}
+	b.noProblems(t)
+}
+
+// TestFinderFiltersLive ticks a profession on the placement finder and
+// checks the list matches that profession's static page.
+func TestFinderFiltersLive(t *testing.T) {
+	srv, b := shipped(t)
+	err := b.do(20*time.Second, chromedp.Navigate(srv.URL+"/placements/profession/physiotherapists/"))
+	static, _ := eval[[]string](b, `[...document.querySelectorAll('.results .cards a')].map(a => a.getAttribute('href'))`)
+	if err != nil || len(static) == 0 {
+		t.Fatalf("static facet page: %v %v", static, err)
+	}
+	err = b.do(20*time.Second,
+		chromedp.Navigate(srv.URL+"/placements/"),
+		chromedp.WaitVisible(chromedp.CSS(`.finder input[value=physiotherapists]`)),
+		chromedp.Click(chromedp.CSS(`.finder input[value=physiotherapists]`)),
+		rendered(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := b.results(t)
+	if !slices.Equal(r.Links, static[:min(len(static), 10)]) || count(t, r.Status) != len(static) {
+		t.Errorf("live filter shows %q %v, the static page %v", r.Status, r.Links, static)
+	}
+	url, _ := eval[string](b, `location.href`)
+	if !strings.HasSuffix(url, "/placements/?profession=physiotherapists") {
+		t.Errorf("address %s", url)
+	}
+	again := b.open(t, url)
+	if !slices.Equal(again.Links, r.Links) {
+		t.Errorf("reloading %s shows %v", url, again.Links)
+	}
+	b.noProblems(t)
+}
+
+// TestSearchWithoutJavaScript checks the search page explains itself and
+// links to the browse pages when scripts do not run.
+func TestSearchWithoutJavaScript(t *testing.T) {
+	srv, b := shipped(t)
+	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.do(20*time.Second, chromedp.Navigate(srv.URL+"/search/?q=stroke")); err != nil {
+		t.Fatal(err)
+	}
+	text, err := eval[string](b, `(e => e.checkVisibility() ? e.textContent : '')(document.querySelector('.search-nojs'))`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	links, _ := eval[[]string](b, `[...document.querySelectorAll('.search-nojs a')].map(a => a.getAttribute('href'))`)
+	if !strings.Contains(text, "JavaScript") {
+		t.Errorf("no explanation: %q", text)
+	}
+	for _, want := range []string{"/placements/", "/stories/", "/resources/", "/faculties/"} {
+		if !slices.Contains(links, want) {
+			t.Errorf("no link to %s in %v", want, links)
+		}
+	}
+}

@@ -1,0 +1,436 @@
+// Faculty Hub search: one dependency-free module for /search/ and the
+// placement finder. It reads the index the build writes under /search/
+// (the format is in docs/search.md) and fetches only the shards a query
+// needs. It has no stemmer: the term shards map every word seen in the
+// corpus to its stem.
+
+// Text analysis, as in internal/search/analyse.go.
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu
+const size = s => [...s].length
+const fold = s => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/'/g, '')
+const tokens = s => [...s.matchAll(TOKEN)].map(m => fold(m[0])).filter(w => size(w) > 1 && size(w) <= 40)
+
+// Decoding tables for postings and facet columns.
+const table = chars => {
+  const t = new Int16Array(128).fill(-1)
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = i
+  return t
+}
+const B64 = table('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_')
+const COLS = "#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~ !"
+const COL = table(COLS)
+const ONE = COLS.length - 1
+const PAGE = 10
+
+// Weights of the ways a typed word can match an index term.
+const EXACT = 1, INFLECTED = 0.9, PREFIX = 0.7, TYPO = 0.6
+
+// oneEdit reports whether a and b are one insertion, deletion,
+// substitution or swap of neighbours apart.
+const oneEdit = (a, b) => {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false
+  let i = 0
+  while (a[i] === b[i]) i++
+  const ta = a.slice(i + 1), tb = b.slice(i + 1)
+  return ta === tb || a.slice(i) === tb || ta === b.slice(i) ||
+    (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+}
+
+class Index {
+  constructor (url) {
+    this.url = new URL(url, location.href)
+    this.files = new Map()
+    this.stem = new Map() // word → its stem, null for a stop word
+    this.post = new Map() // stem → encoded postings
+    this.decoded = new Map()
+    this.shards = new Map() // term shard → its keys
+    this.cols = new Map()
+  }
+
+  // get fetches a file of the index once; names are relative to the
+  // manifest's folder.
+  get (name) {
+    let p = this.files.get(name)
+    if (!p) this.files.set(name, p = json(new URL(name + '.json', this.url)))
+    return p
+  }
+
+  async open () {
+    const m = this.m = await json(this.url)
+    if (m.v !== 1) throw Error('search index version ' + m.v)
+    this.bounds = m.terms.map(t => t[0])
+    this.fields = new Map(m.fields.map(f => [f.key, f]))
+  }
+
+  // shard returns the term shard that holds key.
+  shard (key) {
+    let lo = 0, hi = this.bounds.length
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1
+      if (this.bounds[mid] <= key) lo = mid; else hi = mid
+    }
+    return lo
+  }
+
+  // covering returns the term shards that may hold keys starting with p.
+  covering (p) {
+    const out = [this.shard(p)]
+    while (out.at(-1) + 1 < this.bounds.length && this.bounds[out.at(-1) + 1] < p + '\uffff') out.push(out.at(-1) + 1)
+    return out
+  }
+
+  async load (shards) {
+    await Promise.all(shards.map(async i => {
+      const t = await this.get(this.m.terms[i][1])
+      if (this.shards.has(i)) return
+      const keys = Object.keys(t.p)
+      for (const k of keys) this.post.set(k, t.p[k])
+      for (const e of t.w.split(' ')) {
+        if (!e) continue
+        let w = e, s = e
+        if (e.endsWith('!')) w = e.slice(0, -1), s = null
+        else if (e.includes('~')) [w, s] = e.split('~'), s = [...w].slice(0, -s).join('')
+        else if (e.includes('=')) [w, s] = e.split('=')
+        this.stem.set(w, s)
+        keys.push(w)
+      }
+      this.shards.set(i, keys)
+    }))
+  }
+
+  // stemOf returns the stem of a word of the loaded shards, null for a
+  // stop word, undefined for a word the index does not have.
+  stemOf (w) {
+    return this.stem.has(w) ? this.stem.get(w) : this.post.has(w) ? w : undefined
+  }
+
+  postings (stem) {
+    let d = this.decoded.get(stem)
+    if (d) return d
+    const s = this.post.get(stem) || '', L = this.m.levels, ids = [], lv = []
+    let prev = -1, v = 0, shift = 0
+    for (let i = 0; i < s.length; i++) {
+      const c = B64[s.charCodeAt(i)]
+      if (c >= 32) { v += (c - 32) << shift; shift += 5; continue }
+      v += c << shift
+      prev += Math.floor(v / L) + 1
+      ids.push(prev)
+      lv.push(v % L + 1)
+      v = shift = 0
+    }
+    d = { ids, lv }
+    this.decoded.set(stem, d)
+    return d
+  }
+
+  // match finds the stems a typed word stands for, with weights: the word
+  // itself, an inflection the corpus has, completions of the word being
+  // typed, and words one typo away. It returns null for a stop word.
+  async match (w, typing) {
+    const found = new Map()
+    const add = (s, weight) => { if (s && !(found.get(s) >= weight)) found.set(s, weight) }
+    await this.load([this.shard(w)])
+    const s = this.stemOf(w)
+    if (s === null && !typing) return null
+    add(s, EXACT)
+    if (s === undefined) {
+      // An inflection the corpus lacks: the longest stem it starts with.
+      const n = size(w)
+      for (let k = n - 1; k >= Math.max(3, n - 5) && !found.size; k--) {
+        const p = [...w].slice(0, k).join('')
+        await this.load([this.shard(p)])
+        if (this.post.has(p)) add(p, INFLECTED)
+      }
+    }
+    if (typing) {
+      const shards = this.covering(w)
+      if (shards.length <= 3) {
+        await this.load(shards)
+        const more = []
+        for (const i of shards) for (const k of this.shards.get(i)) if (k.startsWith(w) && k !== w) more.push(this.stemOf(k))
+        more.filter(Boolean).sort((a, b) => (this.post.get(b) || '').length - (this.post.get(a) || '').length).slice(0, 64).forEach(x => add(x, PREFIX))
+      }
+    }
+    if (!found.size && size(w) >= 5) {
+      const shards = [...new Set([...this.covering(w.slice(0, 2)), ...this.covering(w[0] + w[2])])]
+      if (shards.length <= 6) {
+        await this.load(shards)
+        for (const i of shards) for (const k of this.shards.get(i)) if (oneEdit(k, w)) add(this.stemOf(k), TYPO)
+      }
+    }
+    if (s === null && !found.size) return null
+    // A stem's postings live in the shard of the stem, usually the word's.
+    await this.load([...new Set([...found.keys()].map(k => this.shard(k)))])
+    return found
+  }
+
+  // search returns the documents matching every word of q, best first,
+  // and the stems they matched; null when q has no word to search for.
+  async search (q) {
+    const words = tokens(q), typing = !/[\s\p{P}]$/u.test(q)
+    const n = this.m.count, total = new Float64Array(n), hits = new Uint8Array(n), stems = new Set()
+    let used = 0
+    await this.load([...new Set(words.map(w => this.shard(w)))])
+    for (let j = 0; j < words.length; j++) {
+      const found = await this.match(words[j], typing && j === words.length - 1)
+      if (!found) continue
+      const best = new Float64Array(n)
+      for (const [stem, weight] of found) {
+        stems.add(stem)
+        const { ids, lv } = this.postings(stem)
+        const idf = Math.log(1 + (this.m.n - ids.length + 0.5) / (ids.length + 0.5))
+        for (let i = 0; i < ids.length; i++) best[ids[i]] = Math.max(best[ids[i]], weight * idf * lv[i])
+      }
+      for (let id = 0; id < n; id++) {
+        if (best[id] > 0 && hits[id] === used) hits[id]++, total[id] += best[id]
+      }
+      used++
+    }
+    if (!used) return null
+    const ids = []
+    for (let id = 0; id < n; id++) if (hits[id] === used) ids.push(id)
+    ids.sort((a, b) => total[b] - total[a] || a - b)
+    return { ids, stems, last: typing ? words.at(-1) : '' }
+  }
+
+  // column loads a facet's column (a derived facet's parent's).
+  async column (key) {
+    const f = this.fields.get(key)
+    if (f.of) return this.column(f.of)
+    if (!this.cols.has(key)) {
+      const c = await this.get(f.file), codes = new Uint16Array(this.m.count)
+      for (let i = 0, id = 0; i < c.col.length; id++) {
+        const x = COL[c.col.charCodeAt(i++)]
+        codes[id] = x < ONE ? x : ONE + COL[c.col.charCodeAt(i++)] * COLS.length + COL[c.col.charCodeAt(i++)]
+      }
+      this.cols.set(key, { sets: c.sets, codes })
+    }
+  }
+
+  // values returns a document's values of a facet, as value numbers.
+  values (key, id) {
+    const f = this.fields.get(key)
+    if (f.of) return this.values(f.of, id).map(v => f.parents[v]).filter(v => v >= 0)
+    const c = this.cols.get(key)
+    return c.sets[c.codes[id]]
+  }
+
+  async doc (id) {
+    const size = this.m.size, d = (await this.get(this.m.docs[Math.floor(id / size)]))[id % size]
+    return { title: d[0], url: d[1], excerpt: d[2], faculty: this.m.faculties[d[3] - 1], note: d[4] }
+  }
+}
+
+const json = url => fetch(url).then(r => {
+  if (!r.ok) throw Error(r.status + ' ' + r.url)
+  return r.json()
+})
+
+// toggle shows or hides e, whatever display the page's styles give it.
+const toggle = (e, on) => {
+  e.hidden = !on
+  e.style.display = on ? '' : 'none'
+}
+
+const el = (tag, props, ...kids) => {
+  const e = Object.assign(document.createElement(tag), props)
+  e.append(...kids.filter(k => k != null && k !== ''))
+  return e
+}
+
+// highlight returns text as nodes, the words that matched in <mark>.
+const highlight = (ix, text, found) => {
+  const out = []
+  let at = 0
+  for (const m of text.matchAll(TOKEN)) {
+    const w = fold(m[0]), s = ix.stem.has(w) ? ix.stem.get(w) : w
+    if (found.stems.has(s) || (found.last && w.startsWith(found.last))) {
+      out.push(text.slice(at, m.index), el('mark', { textContent: m[0] }))
+      at = m.index + m[0].length
+    }
+  }
+  out.push(text.slice(at))
+  return out
+}
+
+// Search is the search UI of one page: /search/ or a finder page.
+class Search {
+  constructor (root) {
+    this.root = root
+    this.finder = root.dataset.search === 'finder'
+    this.ix = new Index(root.dataset.index)
+    this.keys = root.dataset.facets.split(' ')
+    this.fixed = new URLSearchParams(root.dataset.fixed || '')
+    this.sel = new Map(this.keys.map(k => [k, new Set()]))
+    this.groups = new Map()
+    this.run = this.rendered = 0
+  }
+
+  async start () {
+    const params = new URLSearchParams(location.search)
+    if (this.finder && !location.search) {
+      // A static facet page (/placements/setting/acute/) starts with its
+      // value chosen.
+      const m = /\/([^/]+)\/([^/]+)\/(page\/\d+\/)?$/.exec(location.pathname)
+      const current = this.root.querySelector('nav [aria-current=page]')
+      if (m && current && this.sel.has(m[1])) params.set(m[1], m[2])
+    }
+    for (const [k, set] of this.sel) for (const v of params.getAll(k)) set.add(v)
+    await this.ix.open()
+    this.build(params.get('q') || '')
+    // The finder shows every facet's counts; the search page loads a
+    // facet's column when its group is opened.
+    const loads = Promise.all(this.finder ? this.keys.map(k => this.ix.column(k)) : [])
+    // The finder keeps its static list until the visitor filters it.
+    this.initial = this.finder && !this.input.value && ![...this.sel.values()].some(s => s.size) ? 0 : 1
+    await this.update(false)
+    await loads
+    this.counts()
+  }
+
+  // build makes the form: the query box, a group of checkboxes per facet,
+  // the live region, the results list.
+  build (q) {
+    const r = this.root
+    this.input = r.querySelector('input[type=search]') || el('input', { type: 'search', name: 'q', id: 'search-input', autocomplete: 'off' })
+    this.input.value = q
+    this.status = r.querySelector('#search-status') || el('p', { id: 'search-status', role: 'status' })
+    this.status.setAttribute('aria-live', 'polite')
+    this.list = r.querySelector('#search-results') || el('ol', { id: 'search-results', className: 'cards' })
+    this.more = el('button', { type: 'button', className: 'button', textContent: 'Show more results' })
+    toggle(this.more, false)
+    this.more.onclick = () => this.show(this.shown + PAGE, true)
+    const form = this.form = r.querySelector('form') || el('form', { role: 'search' },
+      el('label', { htmlFor: 'search-input', textContent: 'Search placements' }), ' ', this.input)
+    form.addEventListener('submit', e => { e.preventDefault(); this.update(true) })
+    this.input.addEventListener('input', () => {
+      clearTimeout(this.timer)
+      this.timer = setTimeout(() => this.update(true), 80)
+    })
+    const filters = r.querySelector('#search-filters') || el('div', { id: 'search-filters' })
+    for (const key of this.keys) {
+      const details = el('details', { open: this.finder || key === 'kind' || this.sel.get(key).size > 0 },
+        el('summary', { textContent: this.ix.fields.get(key).label }), el('ul'))
+      details.addEventListener('toggle', () => details.open && this.ix.column(key).then(() => this.counts()))
+      filters.append(details)
+      this.groups.set(key, { details, inputs: new Map() })
+    }
+    r.querySelectorAll('.search-nojs').forEach(e => toggle(e, false))
+    if (!this.finder) filters.prepend(el('h2', { textContent: 'Filter results' }))
+    if (this.finder) {
+      const nav = r.querySelector('nav')
+      const closed = nav.querySelector('a[href$="/closed/"]')?.parentElement
+      nav.replaceChildren(el('h2', { textContent: 'Filter placements' }), form, filters, closed || '')
+      const results = r.querySelector('.results')
+      this.static = [...results.children]
+      results.append(this.status, this.list, this.more)
+      toggle(this.list, false)
+    } else {
+      this.list.after(this.more)
+    }
+  }
+
+  // state writes the query and the chosen values into the address.
+  state () {
+    const p = new URLSearchParams()
+    if (this.input.value) p.set('q', this.input.value)
+    for (const [k, set] of this.sel) for (const v of set) p.append(k, v)
+    const path = this.finder ? this.root.dataset.finderUrl : location.pathname
+    history.replaceState(null, '', path + (p.size ? '?' + p : ''))
+  }
+
+  async update (changed) {
+    const run = ++this.run
+    if (changed) this.state(), this.initial = 1
+    const q = this.input.value
+    const [found] = await Promise.all([this.ix.search(q), this.ix.column('kind'),
+      ...[...this.fixed.keys(), ...(this.finder ? ['setting', 'profession'] : []),
+        ...[...this.sel].filter(([, s]) => s.size).map(([k]) => k)].map(k => this.ix.column(k))])
+    if (run !== this.run) return
+    this.found = found || { ids: null, stems: new Set(), last: '' }
+    if (!this.initial) return this.counts()
+    // An empty search page lists nothing rather than everything.
+    const idle = !found && !this.finder && ![...this.sel.values()].some(s => s.size)
+    this.ids = idle ? [] : this.filter(this.found.ids, null)
+    const shown = this.show(PAGE, false)
+    this.counts()
+    const n = this.ids.length, noun = this.finder ? 'placement' : 'result'
+    this.status.textContent = idle ? '' : `${n || 'No'} ${noun}${n === 1 ? '' : 's'}` + (found ? ` for “${q.trim()}”` : '')
+    if (this.static) this.static.forEach(e => toggle(e, false)), toggle(this.list, true)
+    await shown
+  }
+
+  // filter returns the documents of ids (all when null) that have the
+  // fixed values and a chosen value of every facet but skip.
+  filter (ids, skip) {
+    const ix = this.ix, out = []
+    const tests = [...this.sel].filter(([k, s]) => k !== skip && s.size)
+    for (const k of new Set(this.fixed.keys())) tests.push([k, new Set(this.fixed.getAll(k))])
+    const want = tests.map(([k, s]) => [k, new Set(ix.fields.get(k).values.flatMap(([slug], i) => s.has(slug) ? [i] : []))])
+    const pass = id => ix.values('kind', id).length && want.every(([k, s]) => ix.values(k, id).some(v => s.has(v)))
+    if (ids) { for (const id of ids) if (pass(id)) out.push(id) } else for (let id = 0; id < ix.m.count; id++) if (pass(id)) out.push(id)
+    return out
+  }
+
+  // counts shows, by each value of each facet whose column is loaded, how
+  // many results choosing it would give.
+  counts () {
+    const ix = this.ix
+    if (!this.found) return
+    for (const [key, g] of this.groups) {
+      const f = ix.fields.get(key)
+      if (!ix.cols.has(f.of || key)) continue
+      const n = new Array(f.values.length).fill(0)
+      for (const id of this.filter(this.found.ids, key)) for (const v of ix.values(key, id)) n[v]++
+      const ul = g.details.querySelector('ul')
+      f.values.forEach(([slug, name], v) => {
+        let c = g.inputs.get(slug)
+        if (!c) {
+          const input = el('input', { type: 'checkbox', name: key, value: slug, checked: this.sel.get(key).has(slug) })
+          input.onchange = () => {
+            this.sel.get(key)[input.checked ? 'add' : 'delete'](slug)
+            this.update(true)
+          }
+          c = { input, count: el('span'), li: null }
+          c.li = el('li', {}, el('label', {}, input, ' ' + name + ' ', c.count))
+          g.inputs.set(slug, c)
+          ul.append(c.li)
+        }
+        c.count.textContent = `(${n[v]})`
+        toggle(c.li, n[v] || c.input.checked)
+      })
+    }
+  }
+
+  // show lists the first n results.
+  async show (n, more) {
+    const run = this.run, from = more ? this.shown : 0
+    const ids = this.ids.slice(from, n), docs = await Promise.all(ids.map(id => this.ix.doc(id)))
+    if (run !== this.run) return
+    const ix = this.ix, label = (key, id) => ix.cols.has(key) ? ix.values(key, id).map(v => ix.fields.get(key).values[v][1]).join(', ') : ''
+    const items = docs.map((d, i) => {
+      const id = ids[i], kind = ix.fields.get('kind').values[ix.values('kind', id)[0]]
+      // The finder's cards say what its static cards say.
+      const meta = this.finder ? [label('setting', id), d.faculty, label('profession', id), d.note] : [kind[1], d.faculty, d.note]
+      return el('li', { className: 'card card-' + kind[0] },
+        el('h3', { className: 'card-title' }, el('a', { href: d.url }, ...highlight(ix, d.title, this.found))),
+        d.excerpt ? el('p', { className: 'card-summary' }, ...highlight(ix, d.excerpt, this.found)) : '',
+        el('ul', { className: 'card-meta' }, ...meta.filter(Boolean).map(m => el('li', { textContent: m }))))
+    })
+    if (more) this.list.append(...items); else this.list.replaceChildren(...items)
+    this.shown = n
+    toggle(this.more, n < this.ids.length)
+    if (more && items[0]) items[0].querySelector('a').focus()
+    // Tests and the benchmark wait for this.
+    this.root.dataset.rendered = ++this.rendered
+  }
+}
+
+const root = document.querySelector('[data-search]')
+if (root) {
+  const s = new Search(root)
+  s.start().catch(e => {
+    if (s.status) s.status.textContent = 'Search is not available just now: browse the pages instead.'
+    throw e
+  })
+}

@@ -1,0 +1,326 @@
+package search
+
+import (
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// Ranking constants: BM25 over the title, the excerpt (counted twice)
+// and the body, plus a flat bonus when the word is in the title, so a page
+// named for the query comes before a page that mentions it often.
+const (
+	bm25K1       = 1.2
+	bm25B        = 0.75
+	excerptBoost = 2
+	titleBonus   = 1.0
+	// levels is how many steps a posting's impact is quantised to.
+	levels   = 16
+	maxScore = bm25K1 + 1 + titleBonus
+)
+
+// Options configure an index.
+type Options struct {
+	// Base is the site's base path ("/" or "/hub/"); URLs in the index
+	// start with it.
+	Base string
+	// DocsPerShard is how many documents a document shard holds
+	// (default 64).
+	DocsPerShard int
+	// TermShardBytes is the size a term shard is cut at (default 24 KB
+	// before compression).
+	TermShardBytes int
+}
+
+// Index is the search index of a site: per-document postings, the
+// postings of every term, and the encoded files. Build it with New; the
+// preview server keeps it and calls Update when pages change, which
+// re-encodes only the shards those pages touch.
+type Index struct {
+	opts   Options
+	facets []Facet
+	docs   []*entry // by document number; nil where a page was removed
+	ids    map[string]int
+	live   int
+	// avgLen is the mean document length of the full build; updates keep
+	// it so other documents' impacts stay valid.
+	avgLen float64
+
+	stems    map[string]*postings
+	surfaces map[string]*surface
+
+	// bounds are the term shards' first keys, fixed by the full build.
+	bounds []string
+	files  files
+}
+
+// entry is one document with its analysis.
+type entry struct {
+	doc   Document
+	terms []docTerm
+	// surfaces are the document's distinct words whose surface differs
+	// from their stem, and its stop words.
+	surfaces []string
+}
+
+// docTerm is a stem of a document: its weighted count while analysing,
+// then its quantised impact.
+type docTerm struct {
+	stem     string
+	weighted float32
+	title    bool
+	level    uint8
+}
+
+// postings lists the documents with a stem, by document number.
+type postings struct {
+	ids    []int32
+	levels []uint8
+}
+
+// surface is a word seen in the corpus, with how many documents have it.
+type surface struct {
+	stem string
+	stop bool
+	refs int
+}
+
+// New analyses the corpus and encodes its index.
+func New(c Corpus, opts Options) *Index {
+	if opts.Base == "" {
+		opts.Base = "/"
+	}
+	if opts.DocsPerShard <= 0 {
+		opts.DocsPerShard = 64
+	}
+	if opts.TermShardBytes <= 0 {
+		opts.TermShardBytes = 24 << 10
+	}
+	ix := &Index{opts: opts, facets: c.Facets, ids: map[string]int{},
+		stems: map[string]*postings{}, surfaces: map[string]*surface{}}
+	analysed := analyseAll(c.Documents)
+	total := 0
+	for _, a := range analysed {
+		total += a.length
+	}
+	ix.avgLen = 1
+	if len(analysed) > 0 && total > 0 {
+		ix.avgLen = float64(total) / float64(len(analysed))
+	}
+	for i, a := range analysed {
+		e := ix.entry(c.Documents[i], a)
+		ix.docs = append(ix.docs, e)
+		ix.ids[e.doc.URL] = i
+		ix.add(int32(i), e)
+	}
+	ix.live = len(ix.docs)
+	ix.bounds = ix.partition()
+	ix.files = ix.encodeAll()
+	return ix
+}
+
+// analysis is a document's words counted per field.
+type analysis struct {
+	terms    []docTerm
+	surfaces []string
+	length   int
+}
+
+// analyseAll analyses docs in parallel, each worker with its own
+// analyser.
+func analyseAll(docs []Document) []analysis {
+	out := make([]analysis, len(docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			a := newAnalyser()
+			var c counter
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(docs) {
+					return
+				}
+				out[i] = c.document(a, &docs[i])
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// counter holds one worker's scratch space for counting a document's
+// words, indexed by the analyser's word and stem numbers.
+type counter struct {
+	weight  []float32
+	title   []bool
+	touched []int32
+	// surfaces collects the document's words that are not their stem.
+	surfaces []string
+	// seenIn is, per word, 1 + the last document it was seen in.
+	seenIn []int32
+	doc    int32
+	text   []byte
+}
+
+// document counts the words of d's title, excerpt and body.
+func (c *counter) document(a *analyser, d *Document) analysis {
+	c.doc++
+	var r analysis
+	count := func(weight float32, title bool) func(int32) {
+		return func(i int32) {
+			if n := len(a.words); len(c.seenIn) < n {
+				c.seenIn = append(c.seenIn, make([]int32, n-len(c.seenIn))...)
+			}
+			w := &a.words[i]
+			if c.seenIn[i] != c.doc {
+				c.seenIn[i] = c.doc
+				if w.Surface != w.Stem {
+					c.surfaces = append(c.surfaces, w.Surface)
+				}
+			}
+			s := a.stemOf[i]
+			if s < 0 {
+				return
+			}
+			if n := len(a.stems); len(c.weight) < n {
+				c.weight = append(c.weight, make([]float32, n-len(c.weight))...)
+				c.title = append(c.title, make([]bool, n-len(c.title))...)
+			}
+			if c.weight[s] == 0 {
+				c.touched = append(c.touched, s)
+			}
+			r.length++
+			c.weight[s] += weight
+			c.title[s] = c.title[s] || title
+		}
+	}
+	c.text = append(c.text[:0], d.Title...)
+	a.each(c.text, count(1, true))
+	c.text = append(c.text[:0], d.Excerpt...)
+	a.each(c.text, count(excerptBoost, false))
+	c.text = plainText(c.text[:0], d.Body)
+	a.each(c.text, count(1, false))
+	r.terms = make([]docTerm, len(c.touched))
+	for j, s := range c.touched {
+		r.terms[j] = docTerm{stem: a.stems[s], weighted: c.weight[s], title: c.title[s]}
+		c.weight[s], c.title[s] = 0, false
+	}
+	r.surfaces = slices.Clone(c.surfaces)
+	c.touched, c.surfaces = c.touched[:0], c.surfaces[:0]
+	return r
+}
+
+// entry turns an analysis into the document's postings, with impacts
+// quantised against the index's average length.
+func (ix *Index) entry(d Document, a analysis) *entry {
+	e := &entry{doc: d, surfaces: a.surfaces, terms: a.terms}
+	e.doc.Body = nil // the postings are all the index needs of it
+	if e.doc.Excerpt == "" {
+		e.doc.Excerpt = lead(d.Body)
+	}
+	norm := 1 - bm25B + bm25B*float64(a.length)/ix.avgLen
+	for i := range e.terms {
+		t := &e.terms[i]
+		tf := float64(t.weighted)
+		impact := tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+		if t.title {
+			impact += titleBonus
+		}
+		t.level = uint8(min(max(int(math.Ceil(impact/maxScore*levels)), 1), levels))
+	}
+	return e
+}
+
+// add records document id's postings and words.
+func (ix *Index) add(id int32, e *entry) {
+	for _, t := range e.terms {
+		p := ix.stems[t.stem]
+		if p == nil {
+			p = &postings{}
+			ix.stems[t.stem] = p
+		}
+		p.insert(id, t.level)
+	}
+	ix.countSurfaces(e, 1)
+}
+
+// remove forgets document id's postings and words.
+func (ix *Index) remove(id int32, e *entry) {
+	for _, t := range e.terms {
+		if p := ix.stems[t.stem]; p != nil {
+			p.delete(id)
+			if len(p.ids) == 0 {
+				delete(ix.stems, t.stem)
+			}
+		}
+	}
+	ix.countSurfaces(e, -1)
+}
+
+func (ix *Index) countSurfaces(e *entry, delta int) {
+	for _, s := range e.surfaces {
+		sf := ix.surfaces[s]
+		if sf == nil {
+			w := analyse(s)
+			sf = &surface{stem: w.Stem, stop: w.Stop}
+			ix.surfaces[s] = sf
+		}
+		sf.refs += delta
+		if sf.refs <= 0 {
+			delete(ix.surfaces, s)
+		}
+	}
+}
+
+func (p *postings) insert(id int32, level uint8) {
+	if n := len(p.ids); n == 0 || p.ids[n-1] < id {
+		p.ids = append(p.ids, id)
+		p.levels = append(p.levels, level)
+		return
+	}
+	i, found := slices.BinarySearch(p.ids, id)
+	if found {
+		p.levels[i] = level
+		return
+	}
+	p.ids = slices.Insert(p.ids, i, id)
+	p.levels = slices.Insert(p.levels, i, level)
+}
+
+func (p *postings) delete(id int32) {
+	if i, found := slices.BinarySearch(p.ids, id); found {
+		p.ids = slices.Delete(p.ids, i, i+1)
+		p.levels = slices.Delete(p.levels, i, i+1)
+	}
+}
+
+// lead is an excerpt for a page without a summary: the start of its
+// text, without Markdown's punctuation.
+func lead(md []byte) string {
+	const size = 160
+	var b strings.Builder
+	space := false
+	for _, r := range string(plainText(nil, md)) {
+		switch {
+		case strings.ContainsRune("#*_`|>~[]", r):
+			continue
+		case r == ' ' || r == '\n' || r == '\t' || r == '\r':
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			if b.Len() >= size {
+				b.WriteString(" …")
+				break
+			}
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

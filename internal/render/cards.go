@@ -9,14 +9,14 @@ import (
 )
 
 func facultyCard(s *site.Site, f *site.Faculty) Card {
-	meta := []string{statusLabel(f.Status)}
+	var meta []string
 	if f.System.Region != nil {
 		meta = append(meta, f.System.Region.Name)
 	}
 	if n := len(f.OpenPlacements()); n > 0 {
 		meta = append(meta, plural(n, "open placement"))
 	}
-	return Card{Title: f.Title, URL: f.URL, Summary: f.Summary, Kind: "faculty", Meta: meta}
+	return Card{Title: f.Title, URL: f.URL, Summary: f.Summary, Kind: "faculty", Meta: meta, Status: f.Status}
 }
 
 func partnerCard(s *site.Site, p *site.Partner) Card {
@@ -60,8 +60,17 @@ func cards[T any](s *site.Site, list []T, card func(*site.Site, T) Card) []Card 
 	return out
 }
 
+// statusLabel names a faculty's status or a placement's state for display.
 func statusLabel(status string) string {
 	switch status {
+	case "open":
+		return "Open"
+	case "full":
+		return "Full"
+	case "closed":
+		return "Closed"
+	case "withdrawn":
+		return "Withdrawn"
 	case "established":
 		return "Established faculty"
 	case "developing":
@@ -101,6 +110,23 @@ func paginate(base string, cards []Card, size int) []*Pager {
 		pagers[i] = p
 	}
 	return pagers
+}
+
+// Window returns the page links a pager shows: the first, the last and
+// two either side of the current page, with an empty Link standing for
+// each run of pages left out, so a listing of hundreds of pages does not
+// link every one from every page.
+func (p *Pager) Window() []Link {
+	var out []Link
+	gap := false
+	for i, l := range p.Pages {
+		if n := i + 1; n == 1 || n == p.Total || (n >= p.Number-2 && n <= p.Number+2) {
+			out, gap = append(out, l), false
+		} else if !gap {
+			out, gap = append(out, Link{}), true
+		}
+	}
+	return out
 }
 
 func pageURL(base string, n int) string {

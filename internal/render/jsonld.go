@@ -151,7 +151,10 @@ func imageURL(s *site.Site, st *site.Story) string {
 
 func breadcrumbLD(s *site.Site, p *Page) ld {
 	var items []ld
-	for i, c := range append(p.Breadcrumbs, Crumb{p.Title, p.URL}) {
+	// Pages share their trail's backing array: the full slice expression
+	// makes append copy rather than write into it from many renders.
+	trail := p.Breadcrumbs[:len(p.Breadcrumbs):len(p.Breadcrumbs)]
+	for i, c := range append(trail, Crumb{p.Title, p.URL}) {
 		items = append(items, ld{"@type": "ListItem", "position": i + 1, "name": c.Title, "item": AbsURL(s, c.URL)})
 	}
 	return ld{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}

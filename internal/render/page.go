@@ -54,7 +54,8 @@ type Card struct {
 	Kind    string
 	// Meta holds short facts ("Closes 2027-01-10", "Acute hospital").
 	Meta []string
-	// Status is a placement's state (open, full, closed, withdrawn).
+	// Status is a placement's state (open, full, closed, withdrawn) or a
+	// faculty's status (established, developing, planned).
 	Status string
 }
 

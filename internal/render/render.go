@@ -195,13 +195,27 @@ func (r *Renderer) funcs() template.FuncMap {
 			return out
 		},
 		"hasSuffix":  strings.HasSuffix,
+		"navCurrent": navCurrent,
 		"pageExists": func(u string) bool { return r.pageURLs[u] },
 		"join":       strings.Join,
 		"lower":      lower,
 		"plural":     plural,
 		"add":        func(a, b int) int { return a + b },
+		"sub":        func(a, b int) int { return a - b },
 		"today":      func() time.Time { return s.Today },
 	}
+}
+
+// navCurrent tells the main navigation whether the page at url is the
+// section page (page), inside the section (section) or neither ("").
+func navCurrent(url, section string) string {
+	switch {
+	case url == section:
+		return "page"
+	case strings.HasPrefix(url, section):
+		return "section"
+	}
+	return ""
 }
 
 func lower(s string) string {

@@ -86,7 +86,7 @@ func NewCmdRoot(ios *IO) *cobra.Command {
 	root.SetErr(ios.ErrOut)
 	root.SetIn(ios.In)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(NewCmdBuild(ios, nil), NewCmdCheck(ios, nil), NewCmdNew(ios, nil), NewCmdVersion(ios))
+	root.AddCommand(NewCmdBuild(ios, nil), NewCmdCheck(ios, nil), NewCmdNew(ios, nil), NewCmdServe(ios, nil), NewCmdVersion(ios))
 	return root
 }
 

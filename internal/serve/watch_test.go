@@ -1,0 +1,27 @@
+package serve
+
+import "testing"
+
+// TestBatchesWaitingForABuildMerge checks the coalescing the rebuilder
+// relies on: batches published while a build runs become one batch and
+// one signal, so one follow-up build sees all of them.
+func TestBatchesWaitingForABuildMerge(t *testing.T) {
+	w := &watcher{ready: make(chan struct{}, 1)}
+	var a, b Changes
+	a.Add("content/about.md", ContentChange)
+	b.Add("layouts/page.html", TemplateChange)
+	b.Add("content/about.md", ContentChange)
+	w.publish(a)
+	w.publish(b)
+	if len(w.ready) != 1 {
+		t.Fatalf("%d signals pending, want 1", len(w.ready))
+	}
+	<-w.ready
+	got := w.take()
+	if got.Kinds != ContentChange|TemplateChange || len(got.Paths) != 2 {
+		t.Errorf("merged batch: kinds %v, paths %v", got.Kinds, got.Paths)
+	}
+	if next := w.take(); !next.Empty() {
+		t.Errorf("batch after take: %v, want empty", next)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unique"
 
 	"github.com/facultyhub/facultyhub/internal/diag"
 	"golang.org/x/net/html"
@@ -20,33 +21,165 @@ type pageLinks struct {
 }
 
 // scanLinks reads the internal links (href, src) and element IDs of an
-// HTML page. Absolute URLs and other schemes are not followed.
+// HTML page. Absolute URLs and other schemes are not followed. Each link
+// is listed once, interned: the same navigation links stand on every
+// page, and the link check holds them all until the end of the build.
+//
+// It is a small scanner rather than an HTML tokenizer because it runs
+// over every byte the build writes (a third of a gigabyte at national
+// scale); links_test.go holds it to golang.org/x/net/html's tokenizer
+// over the whole shipped site and tricky fragments.
 func scanLinks(page []byte) (links []string, ids map[string]bool) {
 	ids = map[string]bool{}
-	z := html.NewTokenizer(bytes.NewReader(page))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return links, ids
+	var seen map[string]bool
+	for i := 0; i < len(page); {
+		j := bytes.IndexByte(page[i:], '<')
+		if j < 0 {
+			break
 		}
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		i += j + 1
+		switch {
+		case bytes.HasPrefix(page[i:], []byte("!--")):
+			// A comment ends at the first -->.
+			k := bytes.Index(page[i+3:], []byte("-->"))
+			if k < 0 {
+				return links, ids
+			}
+			i += 3 + k + 3
+			continue
+		case i >= len(page) || !isASCIILetter(page[i]):
+			// An end tag, a doctype, a processing instruction or a
+			// lone "<" in text: no attributes of interest.
 			continue
 		}
-		_, hasAttr := z.TagName()
-		for hasAttr {
-			var key, val []byte
-			key, val, hasAttr = z.TagAttr()
-			switch string(key) {
-			case "id":
-				ids[string(val)] = true
-			case "href", "src":
-				v := string(val)
-				if strings.HasPrefix(v, "/") && !strings.HasPrefix(v, "//") || strings.HasPrefix(v, "#") {
-					links = append(links, v)
+		start := i
+		for i < len(page) && !isSpace(page[i]) && page[i] != '>' && page[i] != '/' {
+			i++
+		}
+		tag := page[start:i]
+		i = scanAttrs(page, i, func(key, val []byte) {
+			switch {
+			case asciiEqualFold(key, "id"):
+				ids[unescapeAttr(val)] = true
+			case asciiEqualFold(key, "href"), asciiEqualFold(key, "src"):
+				if !(len(val) > 0 && (val[0] == '/' && !bytes.HasPrefix(val, []byte("//")) || val[0] == '#')) {
+					return
+				}
+				v := unescapeAttr(val)
+				if seen == nil {
+					seen = map[string]bool{}
+				}
+				if !seen[v] {
+					seen[v] = true
+					links = append(links, unique.Make(v).Value())
 				}
 			}
+		})
+		if k := rawTextEnd(page[i:], tag); k >= 0 {
+			i += k
 		}
 	}
+	return links, ids
+}
+
+// scanAttrs reads the attributes of a start tag from page[i:], just past
+// its name, calling fn for each, and returns the index after the tag.
+func scanAttrs(page []byte, i int, fn func(key, val []byte)) int {
+	for i < len(page) {
+		for i < len(page) && (isSpace(page[i]) || page[i] == '/') {
+			i++
+		}
+		if i >= len(page) || page[i] == '>' {
+			return i + 1
+		}
+		start := i
+		i++ // an attribute name may start with "="
+		for i < len(page) && !isSpace(page[i]) && page[i] != '=' && page[i] != '>' && page[i] != '/' {
+			i++
+		}
+		key := page[start:i]
+		for i < len(page) && isSpace(page[i]) {
+			i++
+		}
+		var val []byte
+		if i < len(page) && page[i] == '=' {
+			i++
+			for i < len(page) && isSpace(page[i]) {
+				i++
+			}
+			switch {
+			case i < len(page) && (page[i] == '"' || page[i] == '\''):
+				q := page[i]
+				k := bytes.IndexByte(page[i+1:], q)
+				if k < 0 {
+					return len(page)
+				}
+				val = page[i+1 : i+1+k]
+				i += k + 2
+			default:
+				start := i
+				for i < len(page) && !isSpace(page[i]) && page[i] != '>' {
+					i++
+				}
+				val = page[start:i]
+			}
+		}
+		fn(key, val)
+	}
+	return i
+}
+
+// rawTextEnd returns, for an element whose content is raw text (script,
+// style and the like), how far its end tag is in rest; -1 otherwise.
+func rawTextEnd(rest []byte, tag []byte) int {
+	raw := false
+	for _, t := range []string{"script", "style", "textarea", "title", "xmp"} {
+		if asciiEqualFold(tag, t) {
+			raw = true
+			break
+		}
+	}
+	if !raw {
+		return -1
+	}
+	for i := 0; ; {
+		k := bytes.Index(rest[i:], []byte("</"))
+		if k < 0 {
+			return len(rest)
+		}
+		i += k
+		end := i + 2 + len(tag)
+		if end <= len(rest) && asciiEqualFold(rest[i+2:end], string(tag)) && (end == len(rest) || isSpace(rest[end]) || rest[end] == '>' || rest[end] == '/') {
+			return i
+		}
+		i += 2
+	}
+}
+
+func unescapeAttr(v []byte) string {
+	if bytes.IndexByte(v, '&') < 0 {
+		return string(v)
+	}
+	return html.UnescapeString(string(v))
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// asciiEqualFold reports whether b is s, ignoring ASCII case.
+func asciiEqualFold(b []byte, s string) bool {
+	if len(b) != len(s) {
+		return false
+	}
+	for i := range len(b) {
+		if b[i]|0x20 != s[i]|0x20 {
+			return false
+		}
+	}
+	return true
 }
 
 // checkLinks reports every internal link of the rendered pages that does

@@ -141,6 +141,7 @@ func (r *run) check(context.Context) error {
 	md := markdown.New(markdown.Options{Unsafe: r.cfg.Markdown.Unsafe})
 	r.result.Diagnostics = append(r.result.Diagnostics, check.Run(r.hub, check.Options{Today: r.opts.Today, Markdown: md})...)
 	r.result.Diagnostics.Sort()
+	r.hub.DropPositions()
 	return nil
 }
 
@@ -190,10 +191,13 @@ func (r *run) render(ctx context.Context) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			var b bytes.Buffer
-			if err := rd.Render(&b, p); err != nil {
+			b := pageBuffers.Get().(*bytes.Buffer)
+			defer pageBuffers.Put(b)
+			b.Reset()
+			if err := rd.Render(b, p); err != nil {
 				return err
 			}
+			p.Release()
 			links, ids := scanLinks(b.Bytes())
 			r.links[i] = pageLinks{url: p.URL, source: p.Doc, links: links, ids: ids}
 			return r.write(outputPath(p.URL), b.Bytes())
@@ -205,6 +209,10 @@ func (r *run) render(ctx context.Context) error {
 	r.result.Pages = len(r.pages)
 	return nil
 }
+
+// pageBuffers hold rendered pages until they are written: sinks copy
+// what they keep.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // outputPath maps a page URL to its file: /a/b/ → a/b/index.html.
 func outputPath(u string) string {

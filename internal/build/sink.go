@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"slices"
 	"sync"
 
 	"github.com/facultyhub/facultyhub/internal/output"
@@ -12,6 +13,8 @@ import (
 // Sink receives a build's files. The build writes every file once, from
 // many goroutines, then calls Commit if it succeeded or Abort if not.
 type Sink interface {
+	// Write stores data at path. It must not keep data after it
+	// returns: the build reuses its page buffers.
 	Write(path string, data []byte) error
 	Copy(path string, src fs.FS, name string) error
 	// WriteFingerprinted writes an asset under a name derived from its
@@ -29,8 +32,9 @@ type Memory struct {
 	mu     sync.Mutex
 	staged map[string][]byte
 	files  map[string][]byte
-	stats  output.Stats
-	minify *output.Minifier
+	// staging counts the build in progress; stats the committed one.
+	staging, stats output.Stats
+	minify         *output.Minifier
 }
 
 // NewMemory returns an empty in-memory sink; with minify it minifies like
@@ -51,15 +55,15 @@ func (m *Memory) Write(path string, data []byte) error {
 			return fmt.Errorf("minify %s: %w", path, err)
 		}
 		data = min
+	} else {
+		data = slices.Clone(data)
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if _, dup := m.staged[path]; dup {
 		return fmt.Errorf("%s is written twice", path)
 	}
-	m.staged[path] = data
-	m.stats.Files++
-	m.stats.Bytes += int64(len(data))
+	m.add(path, data)
 	return nil
 }
 
@@ -71,10 +75,15 @@ func (m *Memory) Copy(path string, src fs.FS, name string) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.staged[path] = data
-	m.stats.Files++
-	m.stats.Bytes += int64(len(data))
+	m.add(path, data)
 	return nil
+}
+
+// add stages one file; m.mu is held.
+func (m *Memory) add(path string, data []byte) {
+	m.staged[path] = data
+	m.staging.Files++
+	m.staging.Bytes += int64(len(data))
 }
 
 // WriteFingerprinted stores data under its fingerprinted name.
@@ -89,9 +98,7 @@ func (m *Memory) WriteFingerprinted(path string, data []byte) (string, error) {
 	name := output.Fingerprint(path, data)
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.staged[name] = data
-	m.stats.Files++
-	m.stats.Bytes += int64(len(data))
+	m.add(name, data)
 	return name, nil
 }
 
@@ -100,6 +107,7 @@ func (m *Memory) Commit() error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.files, m.staged = m.staged, map[string][]byte{}
+	m.stats, m.staging = m.staging, output.Stats{}
 	return nil
 }
 
@@ -108,10 +116,11 @@ func (m *Memory) Abort() error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.staged = map[string][]byte{}
+	m.staging = output.Stats{}
 	return nil
 }
 
-// Stats counts the files of the last build.
+// Stats counts the files of the last committed build.
 func (m *Memory) Stats() output.Stats {
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -37,6 +37,16 @@ type Hub struct {
 	Files []string
 }
 
+// DropPositions releases every document's positioned front matter
+// (Fields), which only checks read: the typed structs keep the values.
+// A build calls it once its checks have run; at national scale the
+// positions are a fifth of the loaded hub.
+func (h *Hub) DropPositions() {
+	for _, d := range h.Documents {
+		d.Fields = nil
+	}
+}
+
 // System returns the system with the given slug, or nil.
 func (h *Hub) System(slug string) *System {
 	for i := range h.Systems {

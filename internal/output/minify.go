@@ -96,17 +96,24 @@ func escapingJS(o *js.Minifier) minify.MinifierFunc {
 // itself when that type is not minified. A syntax error is reported with p
 // and the line and column the minifier stopped at.
 func (m *Minifier) Bytes(p string, data []byte) ([]byte, error) {
-	mt, ok := mediaType(p)
-	if !ok {
+	if _, ok := mediaType(p); !ok {
 		return data, nil
 	}
 	var out bytes.Buffer
+	return m.into(&out, p, data)
+}
+
+// into minifies data into out, which it resets, and returns out's bytes.
+// The caller must know that p's type is minified.
+func (m *Minifier) into(out *bytes.Buffer, p string, data []byte) ([]byte, error) {
+	mt, _ := mediaType(p)
+	out.Reset()
 	out.Grow(len(data))
 	// The parser reads from anything with a Bytes method without copying,
 	// but then briefly writes a NUL just past len(data) if cap allows: the
 	// cap limit keeps it off memory the caller may still be using.
 	in := bytes.NewBuffer(data[:len(data):len(data)])
-	if err := m.m.Minify(mt, &out, in); err != nil {
+	if err := m.m.Minify(mt, out, in); err != nil {
 		return nil, fmt.Errorf("output: minify %s: %w", p, err)
 	}
 	return out.Bytes(), nil

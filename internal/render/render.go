@@ -104,12 +104,22 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 		if err := r.md.Render(&body, doc.Body, r.resolver(doc)); err != nil {
 			return fmt.Errorf("render %s: markdown: %w", p.URL, err)
 		}
+		// The body is the page's alone: it is dropped again once the
+		// layout has used it, so twenty thousand of them are not held.
 		p.Content = template.HTML(body.String())
+		defer func() { p.Content = "" }()
 	}
 	if err := layout.ExecuteTemplate(w, "baseof.html", p); err != nil {
 		return fmt.Errorf("render %s: %w", p.URL, err)
 	}
 	return nil
+}
+
+// Release drops what only p's layout needed (cards, facets, JSON-LD)
+// once p has been rendered; its URL, title and entity stay for the
+// sitemap and feeds.
+func (p *Page) Release() {
+	p.Pager, p.Facets, p.JSONLD = nil, nil, nil
 }
 
 // resolver rewrites the links of doc: a relative link to a Markdown file

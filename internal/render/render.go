@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/facultyhub/facultyhub/internal/content"
@@ -36,6 +37,8 @@ type Renderer struct {
 	// Assets maps a theme asset's name (css/site.css) to its fingerprinted
 	// URL, filled in by the build before rendering.
 	Assets map[string]string
+	// partials holds what partialCached rendered, by name and variants.
+	partials sync.Map
 }
 
 // New prepares a renderer for s, with the theme named in its config read
@@ -204,16 +207,57 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return out
 		},
-		"hasSuffix":  strings.HasSuffix,
-		"navCurrent": navCurrent,
-		"pageExists": func(u string) bool { return r.pageURLs[u] },
-		"join":       strings.Join,
-		"lower":      lower,
-		"plural":     plural,
-		"add":        func(a, b int) int { return a + b },
-		"sub":        func(a, b int) int { return a - b },
-		"today":      func() time.Time { return s.Today },
+		"hasSuffix":     strings.HasSuffix,
+		"navCurrent":    navCurrent,
+		"navKey":        navKey,
+		"partialCached": r.partialCached,
+		"pageExists":    func(u string) bool { return r.pageURLs[u] },
+		"join":          strings.Join,
+		"lower":         lower,
+		"plural":        plural,
+		"add":           func(a, b int) int { return a + b },
+		"sub":           func(a, b int) int { return a - b },
+		"today":         func() time.Time { return s.Today },
 	}
+}
+
+// partialCached renders the template name with data once per build for
+// each combination of variants, and returns that HTML on every later
+// call, as Hugo's function of the same name does: the caller promises
+// that the output depends only on name and variants. The theme uses it
+// for the header (one per section), the footer and cards (one per
+// entity, shown on many listings).
+func (r *Renderer) partialCached(name string, data any, variants ...any) (template.HTML, error) {
+	var key strings.Builder
+	key.WriteString(name)
+	for _, v := range variants {
+		key.WriteByte(0)
+		if s, ok := v.(string); ok {
+			key.WriteString(s)
+		} else {
+			fmt.Fprint(&key, v)
+		}
+	}
+	if h, ok := r.partials.Load(key.String()); ok {
+		return h.(template.HTML), nil
+	}
+	var b bytes.Buffer
+	if err := r.theme.shared.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	h, _ := r.partials.LoadOrStore(key.String(), template.HTML(b.String()))
+	return h.(template.HTML), nil
+}
+
+// navKey names the state of the main navigation on the page at url: its
+// first path segment, and whether url is that section's own page. Every
+// answer of navCurrent for a one-segment section follows from it.
+func navKey(url string) string {
+	seg, rest, _ := strings.Cut(strings.TrimPrefix(url, "/"), "/")
+	if rest == "" {
+		return seg + "/"
+	}
+	return seg + "/*"
 }
 
 // navCurrent tells the main navigation whether the page at url is the

@@ -16,6 +16,9 @@ import (
 // shared by every page layout, each page layout a template of its own.
 type Theme struct {
 	layouts map[string]*template.Template
+	// shared is baseof.html and the partials without a page layout: what
+	// partialCached executes.
+	shared *template.Template
 	// Static holds the theme's static files (CSS, images), rooted at its
 	// static/ folder.
 	Static fs.FS
@@ -63,7 +66,7 @@ func LoadTheme(source fs.FS, name string, funcs template.FuncMap) (*Theme, error
 			}
 		}
 	}
-	t := &Theme{layouts: map[string]*template.Template{}}
+	t := &Theme{layouts: map[string]*template.Template{}, shared: shared}
 	if static, err := fs.Sub(base, "static"); err == nil {
 		t.Static = static
 	}

@@ -12,7 +12,10 @@ type Page struct {
 	// Layout is the template file that renders the page, e.g. "faculty.html".
 	Layout string
 	// URL is the page's path on the site, e.g. /faculties/x/.
-	URL         string
+	URL string
+	// Listing is, on each page of a paginated listing, the URL of its
+	// first page: what the pages of one listing share.
+	Listing     string
 	Title       string
 	Description string
 	// Kind names the page type for styling and Open Graph (home, faculty,

@@ -76,7 +76,7 @@ func (ps *pageSet) listing(base, title, kind, description string, trail []Crumb,
 		if pager.Number > 1 {
 			t = fmt.Sprintf("%s (page %d of %d)", title, pager.Number, pager.Total)
 		}
-		ps.add(&Page{Layout: "listing.html", URL: pageURL(base, pager.Number), Title: t, Kind: kind,
+		ps.add(&Page{Layout: "listing.html", URL: pageURL(base, pager.Number), Listing: base, Title: t, Kind: kind,
 			Description: description, Breadcrumbs: trail, Pager: pager, Data: data, Feeds: feeds})
 	}
 }
@@ -196,8 +196,9 @@ func (ps *pageSet) finder() {
 	first := len(ps.pages)
 	ps.listing("/placements/", "Find a placement", "finder", "Student placement opportunities offered through England's AHP faculties.",
 		trail, cards(s, open, placementCard), nil, []Link{ics})
+	all := groups("/placements/")
 	for _, p := range ps.pages[first:] {
-		p.Layout, p.Facets = "finder.html", groups("/placements/")
+		p.Layout, p.Facets = "finder.html", all
 	}
 	ftrail := crumbs(Crumb{"Find a placement", "/placements/"})
 	for i, f := range site.PlacementFacets {
@@ -205,8 +206,9 @@ func (ps *pageSet) finder() {
 			base := "/placements/" + f.Key + "/" + v.Slug + "/"
 			first := len(ps.pages)
 			ps.listing(base, "Placements: "+v.Name, "finder", "", ftrail, cards(s, f.Filter(open, v.Slug), placementCard), nil, []Link{ics})
+			g := groups(base)
 			for _, p := range ps.pages[first:] {
-				p.Layout, p.Facets = "finder.html", groups(base)
+				p.Layout, p.Facets = "finder.html", g
 			}
 		}
 	}

@@ -226,7 +226,8 @@ func (r *Renderer) funcs() template.FuncMap {
 // call, as Hugo's function of the same name does: the caller promises
 // that the output depends only on name and variants. The theme uses it
 // for the header (one per section), the footer and cards (one per
-// entity, shown on many listings).
+// entity, shown on many listings). name must be defined in baseof.html or
+// a partial: page layouts are not shared.
 func (r *Renderer) partialCached(name string, data any, variants ...any) (template.HTML, error) {
 	var key strings.Builder
 	key.WriteString(name)

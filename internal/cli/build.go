@@ -53,6 +53,7 @@ the previous site exactly as it was.`,
 }
 
 func buildRun(opts *BuildOptions) error {
+	tuneGC()
 	day, err := today(opts.IO, opts.Now)
 	if err != nil {
 		return err

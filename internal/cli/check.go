@@ -66,6 +66,7 @@ func Inspect(source string, today time.Time) (*content.Hub, config.Config, diag.
 }
 
 func checkRun(opts *CheckOptions) error {
+	tuneGC()
 	day, err := today(opts.IO, opts.Now)
 	if err != nil {
 		return err

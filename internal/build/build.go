@@ -77,6 +77,7 @@ type run struct {
 	hub    *content.Hub
 	site   *site.Site
 	out    Sink
+	rd     *render.Renderer
 	pages  []*render.Page
 	links  []pageLinks
 	files  map[string]bool
@@ -88,11 +89,13 @@ type run struct {
 // machine (unwritable destination, broken theme); problems with the
 // content are diagnostics in the Result, and then nothing is written.
 func Build(ctx context.Context, opts Options) (Result, error) {
-	r := &run{opts: opts, fsys: os.DirFS(opts.Source), files: map[string]bool{}}
-	phases := []struct {
-		name string
-		fn   func(context.Context) error
-	}{
+	r := newRun(opts)
+	defer func() {
+		if r.out != nil {
+			_ = r.out.Abort() // no-op after a successful commit
+		}
+	}()
+	err := r.phases(ctx, []phase{
 		{"load", r.load},
 		{"check", r.check},
 		{"graph", r.graph},
@@ -103,27 +106,38 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		{"assets", r.assets},
 		{"links", r.linkCheck},
 		{"commit", r.commit},
-	}
-	defer func() {
-		if r.out != nil {
-			_ = r.out.Abort() // no-op after a successful commit
-		}
-	}()
-	for _, p := range phases {
+	})
+	return r.result, err
+}
+
+func newRun(opts Options) *run {
+	return &run{opts: opts, fsys: os.DirFS(opts.Source), files: map[string]bool{}}
+}
+
+// phase is one named step of a pipeline.
+type phase struct {
+	name string
+	fn   func(context.Context) error
+}
+
+// phases runs ps in order, timing each, and stops after the first that
+// fails or leaves errors among the diagnostics.
+func (r *run) phases(ctx context.Context, ps []phase) error {
+	for _, p := range ps {
 		if err := ctx.Err(); err != nil {
-			return r.result, err
+			return err
 		}
 		start := time.Now()
 		err := p.fn(ctx)
 		r.result.Phases = append(r.result.Phases, Phase{p.name, time.Since(start)})
 		if err != nil {
-			return r.result, fmt.Errorf("%s: %w", p.name, err)
+			return fmt.Errorf("%s: %w", p.name, err)
 		}
 		if r.result.Failed() {
-			return r.result, nil
+			return nil
 		}
 	}
-	return r.result, nil
+	return nil
 }
 
 func (r *run) load(context.Context) error {
@@ -171,7 +185,9 @@ func (r *run) write(p string, data []byte) error {
 	return r.out.Write(p, data)
 }
 
-func (r *run) render(ctx context.Context) error {
+// prepare loads the theme, writes its assets and the search client, and
+// lists every page to render.
+func (r *run) prepare(context.Context) error {
 	rd, err := render.New(r.site, r.fsys)
 	if err != nil {
 		return err
@@ -182,7 +198,16 @@ func (r *run) render(ctx context.Context) error {
 	if err := r.searchClient(rd); err != nil {
 		return err
 	}
+	r.rd = rd
 	r.pages = append(render.Pages(r.site), aliasPages(r.site)...)
+	return nil
+}
+
+func (r *run) render(ctx context.Context) error {
+	if err := r.prepare(ctx); err != nil {
+		return err
+	}
+	rd := r.rd
 	r.links = make([]pageLinks, len(r.pages))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))

@@ -107,10 +107,12 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 		if err := r.md.Render(&body, doc.Body, r.resolver(doc)); err != nil {
 			return fmt.Errorf("render %s: markdown: %w", p.URL, err)
 		}
-		// The body is the page's alone: it is dropped again once the
-		// layout has used it, so twenty thousand of them are not held.
-		p.Content = template.HTML(body.String())
-		defer func() { p.Content = "" }()
+		// The body goes on a copy of the page: p is never written, so
+		// it may be rendered from several goroutines (the preview
+		// server), and twenty thousand bodies are not held by a build.
+		withBody := *p
+		withBody.Content = template.HTML(body.String())
+		p = &withBody
 	}
 	if err := layout.ExecuteTemplate(w, "baseof.html", p); err != nil {
 		return fmt.Errorf("render %s: %w", p.URL, err)

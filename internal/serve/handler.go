@@ -32,21 +32,51 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	snap := s.current()
-	file, redirect := lookup(snap.files, name)
-	notFound, hasNotFound := snap.files["404.html"]
+	file, data, redirect, err := lookup(snap.files, name)
 	switch {
 	case snap.failed && isPage(name, file):
 		serveBytes(w, r, "error.html", snap.errorPage, http.StatusInternalServerError, snap.script)
+	case err != nil:
+		// A layout that fails on this page only: the build would have
+		// failed too, so show it as a failed build would.
+		page := errorPage(&snapshot{files: snap.files, err: err})
+		serveBytes(w, r, "error.html", page, http.StatusInternalServerError, snap.script)
 	case redirect != "":
 		u := url.URL{Path: redirect, RawQuery: r.URL.RawQuery}
 		http.Redirect(w, r, u.String(), http.StatusFound)
 	case file != "":
-		serveBytes(w, r, file, snap.files[file], http.StatusOK, snap.script)
-	case hasNotFound:
-		serveBytes(w, r, "404.html", notFound, http.StatusNotFound, snap.script)
+		serveBytes(w, r, file, data, http.StatusOK, snap.script)
 	default:
+		if notFound, ok, _ := readFile(snap.files, "404.html"); ok {
+			serveBytes(w, r, "404.html", notFound, http.StatusNotFound, snap.script)
+			return
+		}
 		http.NotFound(w, r)
 	}
+}
+
+// siteFiles is a built site as the handler reads it: a build.Preview,
+// which renders pages as they are asked for, or a fileMap.
+type siteFiles interface {
+	// File returns the site file name (no leading slash); err is a
+	// failure to make it.
+	File(name string) (data []byte, ok bool, err error)
+}
+
+// fileMap is a site held as path → content.
+type fileMap map[string][]byte
+
+func (m fileMap) File(name string) ([]byte, bool, error) {
+	data, ok := m[name]
+	return data, ok, nil
+}
+
+// readFile reads name from files, which may be nil (no build has succeeded).
+func readFile(files siteFiles, name string) ([]byte, bool, error) {
+	if files == nil {
+		return nil, false, nil
+	}
+	return files.File(name)
 }
 
 // sitePath turns a request's URL path, already percent-decoded, into a
@@ -74,20 +104,21 @@ func sitePath(p string) (string, bool) {
 // lookup finds the file the site serves for name: a folder URL serves
 // its index.html, and a name that is a folder with an index.html
 // redirects to the folder URL, so that relative links on the page work.
-func lookup(files map[string][]byte, name string) (file, redirect string) {
+func lookup(files siteFiles, name string) (file string, data []byte, redirect string, err error) {
 	if name == "" || strings.HasSuffix(name, "/") {
-		if _, ok := files[name+"index.html"]; ok {
-			return name + "index.html", ""
+		data, ok, err := readFile(files, name+"index.html")
+		if ok || err != nil {
+			return name + "index.html", data, "", err
 		}
-		return "", ""
+		return "", nil, "", nil
 	}
-	if _, ok := files[name]; ok {
-		return name, ""
+	if data, ok, err := readFile(files, name); ok || err != nil {
+		return name, data, "", err
 	}
-	if _, ok := files[name+"/index.html"]; ok {
-		return "", "/" + name + "/"
+	if _, ok, err := readFile(files, name+"/index.html"); ok || err != nil {
+		return "", nil, "/" + name + "/", err
 	}
-	return "", ""
+	return "", nil, "", nil
 }
 
 // isPage reports whether a request for name, served by file (empty when

@@ -14,7 +14,11 @@ import (
 // the latest build failed when diags holds an error.
 func fakeServer(files map[string][]byte, diags diag.List, err error) *Server {
 	s := New(Options{})
-	sn := &snapshot{token: "t-1", script: reloadScript("t-1"), files: files, diags: diags, err: err,
+	var site siteFiles
+	if files != nil {
+		site = fileMap(files)
+	}
+	sn := &snapshot{token: "t-1", script: reloadScript("t-1"), files: site, diags: diags, err: err,
 		failed: diags.HasErrors() || err != nil}
 	if sn.failed {
 		sn.errorPage = errorPage(sn)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/facultyhub/facultyhub/internal/build"
@@ -18,9 +19,8 @@ type snapshot struct {
 	token string
 	// script is the reload script for pages of this build.
 	script []byte
-	// files is the last good site, path → content; nil until a build has
-	// succeeded.
-	files map[string][]byte
+	// files is the last good site; nil until a build has succeeded.
+	files siteFiles
 	// diags are the latest build's diagnostics.
 	diags diag.List
 	// failed is set when the latest build produced no site: it had errors
@@ -36,49 +36,61 @@ type snapshot struct {
 // rebuildLoop builds the site, then rebuilds once per batch of changes
 // until ctx is done. Builds run one at a time, here; changes that arrive
 // during a build wait in the watcher's pending batch and are built next,
-// all together.
+// all together. After each build that succeeded, the output link check
+// runs in the background until it finishes or the next change comes.
 func (s *Server) rebuildLoop(ctx context.Context, w *watcher) {
-	s.rebuild(ctx, Changes{})
+	linkCtx, stopLinks := context.WithCancel(ctx)
+	links := s.rebuild(ctx, Changes{})
 	if ctx.Err() != nil {
+		stopLinks()
 		return
 	}
 	fmt.Fprintf(s.opts.Out, "Serving on %s\nPress Ctrl-C to stop.\n", s.url)
 	close(s.ready)
+	var checking sync.WaitGroup
+	defer checking.Wait()
 	for {
+		if links != nil {
+			checking.Add(1)
+			go func(ctx context.Context) {
+				defer checking.Done()
+				s.checkLinks(ctx, links)
+			}(linkCtx)
+		}
 		select {
 		case <-ctx.Done():
+			stopLinks()
 			return
 		case <-w.ready:
 		}
-		if c := w.take(); !c.Empty() {
-			s.rebuild(ctx, c)
+		c := w.take()
+		if c.Empty() {
+			links = nil
+			continue
 		}
+		stopLinks() // the check was of the site about to be replaced
+		checking.Wait()
+		linkCtx, stopLinks = context.WithCancel(ctx)
+		links = s.rebuild(ctx, c)
 	}
 }
 
 // rebuild brings the served site up to date after the changes c (none for
-// the first build) and announces the new build to open pages.
+// the first build) and announces the new build to open pages. It returns
+// the new snapshot when the build succeeded, for the link check.
 //
-// Every kind of change takes a full build in memory for now, which is
-// always correct. This is the place for cheaper actions by c.Kinds, each
-// falling back to the full build when unsure: an image or PDF beside a
-// page edited in place needs only that file replaced (added or removed, it
-// changes which links resolve); a StaticChange
-// only the static files; a ContentChange to documents needs those
-// documents re-read and re-checked, and the pages, listings, hubs, feeds
-// and search shards they appear in re-rendered, which takes a dependency
-// record from the build that it does not keep yet. Data, template, config
-// and unknown changes touch every page and will stay full builds.
-func (s *Server) rebuild(ctx context.Context, c Changes) {
+// Every change prepares the whole site again (build.NewPreview: load,
+// check, resolve) — always correct, and at national scale a small part of
+// a build, because pages are rendered only when they are asked for, and
+// the feeds and search index when one of them is. Re-reading only the
+// changed documents would be the next saving.
+func (s *Server) rebuild(ctx context.Context, c Changes) *snapshot {
 	start := time.Now()
-	// Unminified: minifying costs about a fifth of a national build and
-	// saves about 1% of the bytes; the page source stays readable.
-	sink := build.NewMemory(false)
-	res, err := build.Build(ctx, build.Options{
-		Source: s.opts.Source, BaseURL: s.url, Drafts: s.opts.Drafts, Today: s.opts.Today, Sink: sink,
+	site, res, err := build.NewPreview(ctx, build.Options{
+		Source: s.opts.Source, BaseURL: s.url, Drafts: s.opts.Drafts, Today: s.opts.Today,
 	})
 	if ctx.Err() != nil {
-		return // stopping: the build was cut short, and nobody is looking
+		return nil // stopping: the build was cut short, and nobody is looking
 	}
 	prev := s.current()
 	next := &snapshot{gen: 1, diags: res.Diagnostics, err: err, failed: err != nil || res.Failed()}
@@ -90,11 +102,44 @@ func (s *Server) rebuild(ctx context.Context, c Changes) {
 	if next.failed {
 		next.errorPage = errorPage(next)
 	} else {
-		next.files = sink.Files()
+		next.files = site
 	}
 	s.snap.Store(next)
 	s.reload.broadcast(next.token)
 	s.report(prev, next, c, res, time.Since(start))
+	if next.failed {
+		return nil
+	}
+	return next
+}
+
+// checkLinks runs the output link check of the snapshot sn, which renders
+// every page, and if it finds broken links serves them as a failed build
+// would, unless sn has been replaced meanwhile.
+func (s *Server) checkLinks(ctx context.Context, sn *snapshot) {
+	site, ok := sn.files.(*build.Preview)
+	if !ok {
+		return
+	}
+	diags, err := site.CheckLinks(ctx)
+	if ctx.Err() != nil || (err == nil && !diags.HasErrors()) {
+		return
+	}
+	next := &snapshot{gen: sn.gen + 1, files: sn.files, diags: append(slices.Clone(sn.diags), diags...), err: err, failed: true}
+	next.diags.Sort()
+	next.token = fmt.Sprintf("%s-%d", s.instance, next.gen)
+	next.script = reloadScript(next.token)
+	next.errorPage = errorPage(next)
+	if !s.snap.CompareAndSwap(sn, next) {
+		return // a newer build is being served
+	}
+	s.reload.broadcast(next.token)
+	_ = diag.WriteFormat(s.opts.ErrOut, "text", s.opts.Source, diags)
+	if err != nil {
+		fmt.Fprintf(s.opts.ErrOut, "link check failed: %v\n", err)
+	} else {
+		fmt.Fprintf(s.opts.ErrOut, "link check: %s; pages show them until they are fixed\n", plural(len(diags), "broken link"))
+	}
 }
 
 // report logs a build: a line on Out when it succeeded, the diagnostics
@@ -116,7 +161,7 @@ func (s *Server) report(prev, next *snapshot, c Changes, res build.Result, took 
 		fmt.Fprintf(s.opts.ErrOut, "%s in %s: %s, %s; pages show the errors until they are fixed\n",
 			failed, took, plural(errs, "error"), plural(warns, "warning"))
 	default:
-		fmt.Fprintf(s.opts.Out, "%s %d pages in %s; %s\n", built, res.Pages, took, plural(warns, "warning"))
+		fmt.Fprintf(s.opts.Out, "%s %d pages in %s (each rendered when first opened); %s\n", built, res.Pages, took, plural(warns, "warning"))
 	}
 }
 

@@ -12,9 +12,11 @@
 //     content, data, template, static or config;
 //   - the rebuilder (rebuild.go) takes one batch at a time, so builds
 //     never overlap, and a batch that arrives during a build is built next,
-//     all of it at once. Today every kind of change takes a full build in
-//     memory (under a second for the shipped site); rebuild is the one
-//     place where a cheaper action per kind would go;
+//     all of it at once. Every change prepares the whole site again
+//     (build.NewPreview: load, check, resolve), and pages are rendered
+//     when they are first asked for, the feeds and search index when one
+//     of them is; the output link check, which needs every page, runs in
+//     the background and is dropped when the next change comes;
 //   - a successful build replaces the served site; a failed one leaves the
 //     last good site served for everything but pages, which show the
 //     diagnostics instead (status 500) until a build succeeds;

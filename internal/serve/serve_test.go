@@ -191,6 +191,33 @@ func TestPreviewWatchesLayoutsAndConfig(t *testing.T) {
 	awaitReload(t, events, "the new site title", home(200, "Renamed hub"))
 }
 
+// TestPreviewChecksOutputLinks: pages are rendered as they are opened,
+// so the output link check runs in the background; a layout with a
+// dangling link is then shown as a failed build, and fixing it brings
+// the site back. A layout that fails to render fails the site, as it
+// fails a build.
+func TestPreviewChecksOutputLinks(t *testing.T) {
+	p := startPreview(t, nil)
+	events := p.events(t)
+	about := func(wantStatus int, want string) func() (bool, string) {
+		return func() (bool, string) {
+			status, body := p.get(t, "about/")
+			return status == wantStatus && strings.Contains(body, want), fmt.Sprintf("status %d", status)
+		}
+	}
+	p.write(t, "layouts/page.html", `{{define "main"}}<h1>{{.Title}}</h1><a href="/nowhere/">lost</a>{{end}}`, false)
+	awaitReload(t, events, "the broken link", about(500, "links to /nowhere/"))
+	p.write(t, "layouts/page.html", `{{define "main"}}<h1>{{.Title}}</h1><p>{{index .Breadcrumbs 7}}</p>{{end}}`, true)
+	awaitReload(t, events, "the failing page", about(500, "index out of range"))
+	if status, body := p.get(t, ""); status != 500 || !strings.Contains(body, "index out of range") {
+		t.Errorf("home page while a layout fails: status %d, want 500 with the error", status)
+	}
+	if err := os.RemoveAll(filepath.Join(p.dir, "layouts")); err != nil {
+		t.Fatal(err)
+	}
+	awaitReload(t, events, "the theme's own layout", about(200, "<h1"))
+}
+
 // TestPagesCarryTheirBuild checks what lets an open page decide to
 // reload: it carries its build's token, the stream greets it with the
 // token being served, and a restarted server has another.

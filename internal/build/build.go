@@ -49,6 +49,22 @@ type Options struct {
 	// server builds into a Memory sink). A build always starts a fresh
 	// site in it; Build calls Commit only on success.
 	Sink Sink
+	// Cache, when set, keeps what was decoded and parsed from each file
+	// for the next build with it, which then decodes only the files that
+	// changed (the preview server).
+	Cache *Cache
+}
+
+// Cache keeps decoded documents and parsed Markdown outlines from one
+// build to the next. Make one with NewCache.
+type Cache struct {
+	docs     *content.Cache
+	outlines *check.OutlineCache
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{docs: content.NewCache(), outlines: check.NewOutlineCache()}
 }
 
 // Phase is one timed step of the pipeline.
@@ -145,7 +161,11 @@ func (r *run) load(context.Context) error {
 	if r.opts.BaseURL != "" {
 		cfg.BaseURL = r.opts.BaseURL
 	}
-	hub, loadDiags := content.Load(r.fsys)
+	var docs *content.Cache
+	if r.opts.Cache != nil {
+		docs = r.opts.Cache.docs
+	}
+	hub, loadDiags := content.LoadCached(r.fsys, docs)
 	r.cfg, r.hub = cfg, hub
 	r.result.Diagnostics = append(diags, loadDiags...)
 	return nil
@@ -153,9 +173,15 @@ func (r *run) load(context.Context) error {
 
 func (r *run) check(context.Context) error {
 	md := markdown.New(markdown.Options{Unsafe: r.cfg.Markdown.Unsafe})
-	r.result.Diagnostics = append(r.result.Diagnostics, check.Run(r.hub, check.Options{Today: r.opts.Today, Markdown: md})...)
+	copts := check.Options{Today: r.opts.Today, Markdown: md}
+	if r.opts.Cache != nil {
+		copts.Outlines = r.opts.Cache.outlines
+	}
+	r.result.Diagnostics = append(r.result.Diagnostics, check.Run(r.hub, copts)...)
 	r.result.Diagnostics.Sort()
-	r.hub.DropPositions()
+	if r.opts.Cache == nil {
+		r.hub.DropPositions() // cached documents are shared with the next build
+	}
 	return nil
 }
 

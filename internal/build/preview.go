@@ -138,25 +138,12 @@ func (p *Preview) makeExtra() (map[string][]byte, error) {
 // early with ctx's error when ctx is done.
 func (p *Preview) CheckLinks(ctx context.Context) (diag.List, error) {
 	r := p.run
-	if _, ok, err := p.File("sitemap.xml"); err != nil || !ok {
-		return nil, err // the extra files are part of what links may reach
-	}
-	files := map[string]bool{}
-	for name := range p.files {
-		files[name] = true
-	}
-	for name := range p.pages {
-		files[name] = true
-	}
-	for name := range p.extra {
-		files[name] = true
-	}
 	links := make([]pageLinks, len(r.pages))
-	g, ctx := errgroup.WithContext(ctx)
+	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, pg := range r.pages {
 		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
+			if err := gctx.Err(); err != nil {
 				return err
 			}
 			// Rendered again rather than kept: the preview holds only
@@ -178,6 +165,23 @@ func (p *Preview) CheckLinks(ctx context.Context) (diag.List, error) {
 	}
 	if err := g.Wait(); err != nil {
 		return nil, err
+	}
+	// The feeds, exports and index are among what links may reach.
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	p.extraOnce.Do(func() { p.extra, p.extraErr = p.makeExtra() })
+	if p.extraErr != nil {
+		return nil, p.extraErr
+	}
+	files := map[string]bool{}
+	for _, m := range []map[string][]byte{p.files, p.extra} {
+		for name := range m {
+			files[name] = true
+		}
+	}
+	for name := range p.pages {
+		files[name] = true
 	}
 	return checkLinks(links, files, render.BasePath(r.site)), nil
 }

@@ -25,6 +25,9 @@ type Options struct {
 	Today time.Time
 	// Markdown parses bodies; nil means the default dialect.
 	Markdown *markdown.Markdown
+	// Outlines, when set, keeps the outlines of bodies between runs, so
+	// that only changed bodies are parsed again (the preview server).
+	Outlines *OutlineCache
 }
 
 // checker holds the hub and the indexes rules look things up in.
@@ -134,11 +137,12 @@ func newChecker(h *content.Hub, opts Options) *checker {
 			continue
 		}
 		g.Go(func() error {
-			outlines[i] = md.Outline(d.Body)
+			outlines[i] = opts.Outlines.outline(md, d.Body)
 			return nil
 		})
 	}
 	_ = g.Wait()
+	opts.Outlines.sweep()
 	for i, d := range h.Documents {
 		c.outlines[d.Path] = outlines[i]
 	}

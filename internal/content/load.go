@@ -61,7 +61,14 @@ func (h *Hub) System(slug string) *System {
 // whatever it could read together with every problem it found; it never
 // stops at the first one. Files and folders whose names start with "." are
 // ignored.
-func Load(fsys fs.FS) (*Hub, diag.List) {
+func Load(fsys fs.FS) (*Hub, diag.List) { return LoadCached(fsys, nil) }
+
+// LoadCached is Load reusing, for every Markdown file whose bytes are
+// unchanged since the last load with c, the document and diagnostics
+// read from it then, and remembering the new ones; c may be nil. The
+// reused documents are shared with the earlier Hub: neither may be
+// changed (Hub.DropPositions included).
+func LoadCached(fsys fs.FS, c *Cache) (*Hub, diag.List) {
 	var diags diag.List
 	h := &Hub{}
 	loadData(fsys, h, &diags)
@@ -102,11 +109,12 @@ func Load(fsys fs.FS) (*Hub, diag.List) {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range markdown {
 		g.Go(func() error {
-			docs[i] = readDocument(fsys, p, &perFile[i])
+			docs[i] = c.readDocument(fsys, p, &perFile[i])
 			return nil
 		})
 	}
 	_ = g.Wait() // readDocument reports problems as diagnostics, never as errors
+	c.forgetOthers(markdown)
 	for _, l := range perFile {
 		diags = append(diags, l...)
 	}
@@ -137,17 +145,33 @@ func Load(fsys fs.FS) (*Hub, diag.List) {
 
 var bom = []byte("\xef\xbb\xbf")
 
-// readDocument reads and decodes one Markdown file. A file that cannot be
-// read or parsed comes back marked Broken with its diagnostics.
-func readDocument(fsys fs.FS, p string, diags *diag.List) *Document {
-	kind, system, slug, url := Classify(p)
-	doc := &Document{Path: p, Kind: kind, URL: url, System: system, Slug: slug, Fields: Fields{}}
+// readDocument reads one Markdown file and decodes it, or takes it from
+// c when c has decoded the same bytes at the same path.
+func (c *Cache) readDocument(fsys fs.FS, p string, diags *diag.List) *Document {
 	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
+		kind, system, slug, url := Classify(p)
 		diags.Errorf(p, 0, 0, "unreadable", "cannot read the file: %v", unwrapPath(err))
-		doc.Broken = true
+		return &Document{Path: p, Kind: kind, URL: url, System: system, Slug: slug, Broken: true}
+	}
+	if doc, ok := c.lookup(p, src, diags); ok {
 		return doc
 	}
+	var own diag.List
+	doc := decodeDocument(p, src, &own)
+	f := doc.Fields
+	doc.Title, doc.Summary = f.String("title"), f.String("summary")
+	doc.Draft, doc.Aliases = f.Bool("draft"), f.List("aliases")
+	c.store(p, src, doc, own)
+	*diags = append(*diags, own...)
+	return doc
+}
+
+// decodeDocument decodes the Markdown file p from its bytes src. A file
+// that cannot be parsed comes back marked Broken with its diagnostics.
+func decodeDocument(p string, src []byte, diags *diag.List) *Document {
+	kind, system, slug, url := Classify(p)
+	doc := &Document{Path: p, Kind: kind, URL: url, System: system, Slug: slug, Fields: Fields{}}
 	src = bytes.TrimPrefix(src, bom)
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)

@@ -134,8 +134,6 @@ func (p *Placement) EffectiveStatus(today time.Time) string {
 
 func newTyped(doc *Document) any {
 	f := doc.Fields
-	doc.Title, doc.Summary = f.String("title"), f.String("summary")
-	doc.Draft, doc.Aliases = f.Bool("draft"), f.List("aliases")
 	switch doc.Kind {
 	case KindFaculty:
 		lead := f.Object("lead")

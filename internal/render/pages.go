@@ -20,11 +20,28 @@ type pageSet struct {
 	// intros holds plain pages whose URL is a generated listing: their
 	// text becomes the listing's introduction.
 	intros map[string]*content.Page
+	// cards holds each placement's card: a placement is shown on a
+	// dozen listings (its faculty, the finder, each of its facets).
+	cards map[*site.Placement]Card
+}
+
+// placementCards returns the cards of list, each made once per build.
+func (ps *pageSet) placementCards(list []*site.Placement) []Card {
+	out := make([]Card, len(list))
+	for i, p := range list {
+		c, ok := ps.cards[p]
+		if !ok {
+			c = placementCard(ps.s, p)
+			ps.cards[p] = c
+		}
+		out[i] = c
+	}
+	return out
 }
 
 // Pages lists every HTML page of s: the URL table of DESIGN.md.
 func Pages(s *site.Site) []*Page {
-	ps := &pageSet{s: s, size: s.Config.Pagination, intros: map[string]*content.Page{}}
+	ps := &pageSet{s: s, size: s.Config.Pagination, intros: map[string]*content.Page{}, cards: map[*site.Placement]Card{}}
 	if ps.size < 1 {
 		ps.size = 20
 	}
@@ -104,7 +121,7 @@ func (ps *pageSet) faculties() {
 			var all []Card
 			switch sec.Slug {
 			case "placements":
-				all = cards(s, f.Placements, placementCard)
+				all = ps.placementCards(f.Placements)
 			case "partners":
 				all = cards(s, f.Partners, partnerCard)
 			case "stories":
@@ -195,7 +212,7 @@ func (ps *pageSet) finder() {
 	}
 	first := len(ps.pages)
 	ps.listing("/placements/", "Find a placement", "finder", "Student placement opportunities offered through England's AHP faculties.",
-		trail, cards(s, open, placementCard), nil, []Link{ics})
+		trail, ps.placementCards(open), nil, []Link{ics})
 	all := groups("/placements/")
 	for _, p := range ps.pages[first:] {
 		p.Layout, p.Facets = "finder.html", all
@@ -205,7 +222,7 @@ func (ps *pageSet) finder() {
 		for _, v := range counts[i] {
 			base := "/placements/" + f.Key + "/" + v.Slug + "/"
 			first := len(ps.pages)
-			ps.listing(base, "Placements: "+v.Name, "finder", "", ftrail, cards(s, f.Filter(open, v.Slug), placementCard), nil, []Link{ics})
+			ps.listing(base, "Placements: "+v.Name, "finder", "", ftrail, ps.placementCards(f.Filter(open, v.Slug)), nil, []Link{ics})
 			g := groups(base)
 			for _, p := range ps.pages[first:] {
 				p.Layout, p.Facets = "finder.html", g
@@ -219,7 +236,7 @@ func (ps *pageSet) finder() {
 		}
 	}
 	ps.listing("/placements/closed/", "Closed and withdrawn placements", "listing",
-		"Placements that have closed or been withdrawn, kept as a record.", ftrail, cards(s, past, placementCard), nil, nil)
+		"Placements that have closed or been withdrawn, kept as a record.", ftrail, ps.placementCards(past), nil, nil)
 }
 
 // library adds the national showcase and resource library.

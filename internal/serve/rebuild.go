@@ -68,8 +68,10 @@ func (s *Server) rebuildLoop(ctx context.Context, w *watcher) {
 			links = nil
 			continue
 		}
-		stopLinks() // the check was of the site about to be replaced
-		checking.Wait()
+		// The check was of the site about to be replaced: stop it, but do
+		// not wait, as it may be making the feeds (about a second at
+		// national scale); what it finds is dropped.
+		stopLinks()
 		linkCtx, stopLinks = context.WithCancel(ctx)
 		links = s.rebuild(ctx, c)
 	}
@@ -81,13 +83,13 @@ func (s *Server) rebuildLoop(ctx context.Context, w *watcher) {
 //
 // Every change prepares the whole site again (build.NewPreview: load,
 // check, resolve) — always correct, and at national scale a small part of
-// a build, because pages are rendered only when they are asked for, and
-// the feeds and search index when one of them is. Re-reading only the
-// changed documents would be the next saving.
+// a build, because only the files that changed are decoded and parsed
+// again (s.cache), pages are rendered only when they are asked for, and
+// the feeds and search index when one of them is.
 func (s *Server) rebuild(ctx context.Context, c Changes) *snapshot {
 	start := time.Now()
 	site, res, err := build.NewPreview(ctx, build.Options{
-		Source: s.opts.Source, BaseURL: s.url, Drafts: s.opts.Drafts, Today: s.opts.Today,
+		Source: s.opts.Source, BaseURL: s.url, Drafts: s.opts.Drafts, Today: s.opts.Today, Cache: s.cache,
 	})
 	if ctx.Err() != nil {
 		return nil // stopping: the build was cut short, and nobody is looking

@@ -40,6 +40,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/facultyhub/facultyhub/internal/build"
 )
 
 // Options configure a preview server.
@@ -68,6 +70,8 @@ type Server struct {
 	// server stops.
 	ready, quit chan struct{}
 	snap        atomic.Pointer[snapshot]
+	// cache keeps what each build decoded for the next.
+	cache *build.Cache
 }
 
 // New returns a server for the site described by opts.
@@ -83,6 +87,7 @@ func New(opts Options) *Server {
 		instance: strconv.FormatInt(time.Now().UnixNano(), 36),
 		reload:   newReloadHub(),
 		ready:    make(chan struct{}),
+		cache:    build.NewCache(),
 		quit:     make(chan struct{}),
 	}
 }

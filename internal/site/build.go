@@ -179,13 +179,27 @@ func resourceOrder(a, b *Resource) int {
 // PlacementOrder lists open placements first, soonest closing first (those
 // without a closing date after them), then full, closed and withdrawn ones.
 func PlacementOrder(a, b *Placement) int {
-	rank := map[string]int{"open": 0, "full": 1, "closed": 2, "withdrawn": 3}
 	return cmp.Or(
-		cmp.Compare(rank[a.State], rank[b.State]),
+		cmp.Compare(stateRank(a.State), stateRank(b.State)),
 		compareCloses(a, b),
 		cmp.Compare(a.Title, b.Title),
 		cmp.Compare(a.URL, b.URL),
 	)
+}
+
+// stateRank orders placement states: open, full, closed, withdrawn.
+func stateRank(state string) int {
+	switch state {
+	case "open":
+		return 0
+	case "full":
+		return 1
+	case "closed":
+		return 2
+	case "withdrawn":
+		return 3
+	}
+	return 0
 }
 
 func compareCloses(a, b *Placement) int {

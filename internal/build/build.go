@@ -214,7 +214,11 @@ func (r *run) write(p string, data []byte) error {
 // prepare loads the theme, writes its assets and the search client, and
 // lists every page to render.
 func (r *run) prepare(context.Context) error {
-	rd, err := render.New(r.site, r.fsys)
+	var ropts render.Options
+	if r.minifyPages() {
+		ropts.MinifyLayout = output.NewMinifier().Layout
+	}
+	rd, err := render.New(r.site, r.fsys, ropts)
 	if err != nil {
 		return err
 	}
@@ -251,7 +255,7 @@ func (r *run) render(ctx context.Context) error {
 			p.Release()
 			links, ids := scanLinks(b.Bytes())
 			r.links[i] = pageLinks{url: p.URL, source: p.Doc, links: links, ids: ids}
-			return r.write(outputPath(p.URL), b.Bytes())
+			return r.writePage(outputPath(p.URL), b.Bytes())
 		})
 	}
 	if err := g.Wait(); err != nil {
@@ -259,6 +263,22 @@ func (r *run) render(ctx context.Context) error {
 	}
 	r.result.Pages = len(r.pages)
 	return nil
+}
+
+// minifyPages reports whether pages are rendered from minified layouts,
+// and so come out minified, rather than minified one by one.
+func (r *run) minifyPages() bool { return !r.opts.NoMinify }
+
+// writePage writes a rendered page, as it is when its layouts were
+// minified.
+func (r *run) writePage(p string, data []byte) error {
+	if !r.minifyPages() {
+		return r.write(p, data)
+	}
+	r.mu.Lock()
+	r.files[p] = true
+	r.mu.Unlock()
+	return r.out.WriteMinified(p, data)
 }
 
 // pageBuffers hold rendered pages until they are written: sinks copy

@@ -16,6 +16,8 @@ type Sink interface {
 	// Write stores data at path. It must not keep data after it
 	// returns: the build reuses its page buffers.
 	Write(path string, data []byte) error
+	// WriteMinified is Write for data minified already: rendered pages.
+	WriteMinified(path string, data []byte) error
 	Copy(path string, src fs.FS, name string) error
 	// WriteFingerprinted writes an asset under a name derived from its
 	// content and returns that name.
@@ -58,6 +60,18 @@ func (m *Memory) Write(path string, data []byte) error {
 	} else {
 		data = slices.Clone(data)
 	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, dup := m.staged[path]; dup {
+		return fmt.Errorf("%s is written twice", path)
+	}
+	m.add(path, data)
+	return nil
+}
+
+// WriteMinified stores data at path as it is.
+func (m *Memory) WriteMinified(path string, data []byte) error {
+	data = slices.Clone(data)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if _, dup := m.staged[path]; dup {

@@ -105,6 +105,17 @@ func (s *Site) Write(p string, data []byte) error {
 	return err
 }
 
+// WriteMinified adds the file p with data as it is: data is minified
+// already (a page rendered from minified layouts).
+func (s *Site) WriteMinified(p string, data []byte) error {
+	if err := s.begin(p); err != nil {
+		return err
+	}
+	n, err := s.writeRaw(p, data)
+	s.end(n, err)
+	return err
+}
+
 // WriteFrom adds the file p with what r yields, minified if its type is.
 func (s *Site) WriteFrom(p string, r io.Reader) error {
 	if err := s.begin(p); err != nil {

@@ -41,9 +41,20 @@ type Renderer struct {
 	partials sync.Map
 }
 
+// Options adjust a Renderer.
+type Options struct {
+	// MinifyLayout, when set, minifies each layout's source before it is
+	// parsed (output.Minifier.Layout), so that pages come out minified.
+	MinifyLayout func(name string, src []byte) ([]byte, error)
+}
+
 // New prepares a renderer for s, with the theme named in its config read
-// from source (or built in).
-func New(s *site.Site, source fs.FS) (*Renderer, error) {
+// from source (or built in). At most one Options may be given.
+func New(s *site.Site, source fs.FS, opts ...Options) (*Renderer, error) {
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
 	r := &Renderer{
 		site: s, md: markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe}),
 		docs: map[string]*content.Document{}, urls: map[string]string{}, pageURLs: map[string]bool{}, files: map[string]bool{},
@@ -59,7 +70,7 @@ func New(s *site.Site, source fs.FS) (*Renderer, error) {
 	for _, f := range s.Hub.Files {
 		r.files[f] = true
 	}
-	theme, err := LoadTheme(source, s.Config.Theme, r.funcs())
+	theme, err := LoadTheme(source, s.Config.Theme, r.funcs(), o.MinifyLayout)
 	if err != nil {
 		return nil, err
 	}

@@ -27,7 +27,10 @@ type Theme struct {
 // LoadTheme reads the named theme from the site's themes/<name>/ folder,
 // or from the themes built into facultyhub, then lets the site's own
 // layouts/ folder replace any layout or partial of it.
-func LoadTheme(source fs.FS, name string, funcs template.FuncMap) (*Theme, error) {
+//
+// minify, when not nil, is applied to the source of every layout and
+// partial before it is parsed.
+func LoadTheme(source fs.FS, name string, funcs template.FuncMap, minify func(name string, src []byte) ([]byte, error)) (*Theme, error) {
 	var base fs.FS
 	if st, err := fs.Stat(source, "themes/"+name); err == nil && st.IsDir() {
 		sub, err := fs.Sub(source, "themes/"+name)
@@ -49,6 +52,15 @@ func LoadTheme(source fs.FS, name string, funcs template.FuncMap) (*Theme, error
 	}
 	if files["baseof.html"] == nil {
 		return nil, errors.New("theme " + name + " has no layouts/baseof.html")
+	}
+	if minify != nil {
+		for n, src := range files {
+			min, err := minify("layouts/"+n, src)
+			if err != nil {
+				return nil, err
+			}
+			files[n] = min
+		}
 	}
 	shared := template.New("baseof.html").Funcs(funcs)
 	if _, err := shared.Parse(string(files["baseof.html"])); err != nil {

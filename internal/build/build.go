@@ -116,9 +116,11 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		{"check", r.check},
 		{"graph", r.graph},
 		{"stage", r.stage},
-		{"render", r.render},
-		{"feeds", r.feeds},
-		{"index", r.index},
+		{"prepare", r.prepare},
+		// Feeds and the index need the page list and the graph, not the
+		// rendered pages: they run beside the render, on what the
+		// render's workers leave of the cores.
+		{"render+feeds+index", r.together(r.render, r.feeds, r.index)},
 		{"assets", r.assets},
 		{"links", r.linkCheck},
 		{"commit", r.commit},
@@ -233,10 +235,18 @@ func (r *run) prepare(context.Context) error {
 	return nil
 }
 
-func (r *run) render(ctx context.Context) error {
-	if err := r.prepare(ctx); err != nil {
-		return err
+// together runs phases at the same time, and fails if one fails.
+func (r *run) together(phases ...func(context.Context) error) func(context.Context) error {
+	return func(ctx context.Context) error {
+		g, ctx := errgroup.WithContext(ctx)
+		for _, p := range phases {
+			g.Go(func() error { return p(ctx) })
+		}
+		return g.Wait()
 	}
+}
+
+func (r *run) render(ctx context.Context) error {
 	rd := r.rd
 	r.links = make([]pageLinks, len(r.pages))
 	g, ctx := errgroup.WithContext(ctx)
@@ -418,7 +428,7 @@ func redirects(s *site.Site) []feeds.Redirect {
 func (r Result) Log(w io.Writer, verbose bool) {
 	if verbose {
 		for _, p := range r.Phases {
-			fmt.Fprintf(w, "%-8s %8.1f ms\n", p.Name, float64(p.Duration.Microseconds())/1000)
+			fmt.Fprintf(w, "%-18s %8.1f ms\n", p.Name, float64(p.Duration.Microseconds())/1000)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"hash/maphash"
+	"strings"
 	"sync"
 
 	"github.com/facultyhub/facultyhub/internal/diag"
@@ -16,6 +17,9 @@ type Cache struct {
 	seed maphash.Seed
 	mu   sync.Mutex
 	docs map[string]cachedDoc
+	// trust: a document whose file has not been named by Changed since
+	// it was read is reused without reading the file again.
+	trust bool
 }
 
 type cachedDoc struct {
@@ -23,11 +27,71 @@ type cachedDoc struct {
 	size  int
 	doc   *Document
 	diags diag.List
+	// current is set when the file was read and has not been named by
+	// Changed since.
+	current bool
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
 	return &Cache{seed: maphash.MakeSeed(), docs: map[string]cachedDoc{}}
+}
+
+// TrustChanges makes LoadCached reuse a document without reading its file
+// again unless Changed has named the file, or a folder holding it, since
+// it was read: for a caller that watches the files (the preview server)
+// and reports every change. Files not seen before are always read.
+func (c *Cache) TrustChanges() {
+	c.mu.Lock()
+	c.trust = true
+	c.mu.Unlock()
+}
+
+// Changed tells the cache that the files or folders at paths (slash
+// paths relative to the source folder) may have changed.
+func (c *Cache) Changed(paths ...string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, changed := range paths {
+		if e, ok := c.docs[changed]; ok {
+			e.current = false
+			c.docs[changed] = e
+		}
+		folder := strings.TrimSuffix(changed, "/") + "/"
+		for p, e := range c.docs {
+			if strings.HasPrefix(p, folder) {
+				e.current = false
+				c.docs[p] = e
+			}
+		}
+	}
+}
+
+// ChangedAll tells the cache that any file may have changed: every file
+// is read again at the next load.
+func (c *Cache) ChangedAll() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for p, e := range c.docs {
+		e.current = false
+		c.docs[p] = e
+	}
+}
+
+// current returns the document of p when it may be reused unread.
+func (c *Cache) current(p string, diags *diag.List) (*Document, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	e, ok := c.docs[p]
+	trust := c.trust
+	c.mu.Unlock()
+	if !trust || !ok || !e.current {
+		return nil, false
+	}
+	*diags = append(*diags, e.diags...)
+	return e.doc, true
 }
 
 func (c *Cache) lookup(p string, src []byte, diags *diag.List) (*Document, bool) {
@@ -41,6 +105,12 @@ func (c *Cache) lookup(p string, src []byte, diags *diag.List) (*Document, bool)
 	if !ok || e.hash != h || e.size != len(src) {
 		return nil, false
 	}
+	if !e.current {
+		c.mu.Lock()
+		e.current = true
+		c.docs[p] = e
+		c.mu.Unlock()
+	}
 	*diags = append(*diags, e.diags...)
 	return e.doc, true
 }
@@ -49,7 +119,7 @@ func (c *Cache) store(p string, src []byte, doc *Document, diags diag.List) {
 	if c == nil {
 		return
 	}
-	e := cachedDoc{hash: maphash.Bytes(c.seed, src), size: len(src), doc: doc, diags: diags}
+	e := cachedDoc{hash: maphash.Bytes(c.seed, src), size: len(src), doc: doc, diags: diags, current: true}
 	c.mu.Lock()
 	c.docs[p] = e
 	c.mu.Unlock()

@@ -148,6 +148,9 @@ var bom = []byte("\xef\xbb\xbf")
 // readDocument reads one Markdown file and decodes it, or takes it from
 // c when c has decoded the same bytes at the same path.
 func (c *Cache) readDocument(fsys fs.FS, p string, diags *diag.List) *Document {
+	if doc, ok := c.current(p, diags); ok {
+		return doc
+	}
 	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		kind, system, slug, url := Classify(p)

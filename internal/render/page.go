@@ -35,13 +35,18 @@ type Page struct {
 	Facets []FacetGroup
 	// Feeds are the Atom feeds that belong with the page.
 	Feeds []Link
-	// JSONLD is the schema.org description of the page.
+	// JSONLD is the schema.org description of the page. Pages lists it
+	// as a lazyLD, made when the page is rendered: a preview renders only
+	// the pages someone opens.
 	JSONLD any
 	// NoIndex keeps search engines off (404, redirects).
 	NoIndex bool
 	// Redirect is the target of an alias page.
 	Redirect string
 }
+
+// lazyLD makes a page's JSON-LD when the page is rendered.
+type lazyLD func() any
 
 // Crumb is one step of the breadcrumb trail.
 type Crumb struct{ Title, URL string }

@@ -113,7 +113,7 @@ func (ps *pageSet) faculties() {
 	for _, f := range s.Faculties {
 		feed := Link{"Updates from " + f.Title, f.URL + "feed.xml"}
 		ps.add(&Page{Layout: "faculty.html", URL: f.URL, Title: f.Title, Description: f.Summary, Kind: "faculty",
-			Doc: f.Path, Data: f, Breadcrumbs: trail, Feeds: []Link{feed}, JSONLD: facultyLD(s, f)})
+			Doc: f.Path, Data: f, Breadcrumbs: trail, Feeds: []Link{feed}, JSONLD: lazyLD(func() any { return facultyLD(s, f) })})
 		ftrail := append(trail[:len(trail):len(trail)], Crumb{f.Title, f.URL})
 		for _, sec := range sections {
 			base := f.URL + sec.Slug + "/"
@@ -136,7 +136,7 @@ func (ps *pageSet) faculties() {
 		}
 		for _, p := range f.Partners {
 			ps.add(&Page{Layout: "partner.html", URL: p.URL, Title: p.Title, Description: p.Summary, Kind: "partner",
-				Doc: p.Path, Data: p, Breadcrumbs: sec("Partners", f.URL+"partners/"), JSONLD: partnerLD(s, p)})
+				Doc: p.Path, Data: p, Breadcrumbs: sec("Partners", f.URL+"partners/"), JSONLD: lazyLD(func() any { return partnerLD(s, p) })})
 		}
 		for _, st := range f.Stories {
 			ps.add(ps.storyPage(st, sec("Stories", f.URL+"stories/")))
@@ -146,19 +146,19 @@ func (ps *pageSet) faculties() {
 		}
 		for _, p := range f.Placements {
 			ps.add(&Page{Layout: "placement.html", URL: p.URL, Title: p.Title, Description: p.Summary, Kind: "placement",
-				Doc: p.Path, Data: p, Breadcrumbs: sec("Placements", f.URL+"placements/"), JSONLD: placementLD(s, p)})
+				Doc: p.Path, Data: p, Breadcrumbs: sec("Placements", f.URL+"placements/"), JSONLD: lazyLD(func() any { return placementLD(s, p) })})
 		}
 	}
 }
 
 func (ps *pageSet) storyPage(st *site.Story, trail []Crumb) *Page {
 	return &Page{Layout: "story.html", URL: st.URL, Title: st.Title, Description: st.Summary, Kind: "story",
-		Doc: st.Path, Data: st, Breadcrumbs: trail, JSONLD: storyLD(ps.s, st)}
+		Doc: st.Path, Data: st, Breadcrumbs: trail, JSONLD: lazyLD(func() any { return storyLD(ps.s, st) })}
 }
 
 func (ps *pageSet) resourcePage(r *site.Resource, trail []Crumb) *Page {
 	return &Page{Layout: "resource.html", URL: r.URL, Title: r.Title, Description: r.Summary, Kind: "resource",
-		Doc: r.Path, Data: r, Breadcrumbs: trail, JSONLD: resourceLD(ps.s, r)}
+		Doc: r.Path, Data: r, Breadcrumbs: trail, JSONLD: lazyLD(func() any { return resourceLD(ps.s, r) })}
 }
 
 func (ps *pageSet) regions() {

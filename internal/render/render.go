@@ -113,18 +113,21 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 	if layout == nil {
 		return fmt.Errorf("render %s: the theme has no layout %s", p.URL, p.Layout)
 	}
+	// The body and JSON-LD go on a copy of the page: p is never written,
+	// so it may be rendered from several goroutines (the preview server),
+	// and twenty thousand bodies are not held by a build.
+	page := *p
 	if doc := r.docs[p.Doc]; doc != nil && p.Content == "" {
 		var body bytes.Buffer
 		if err := r.md.Render(&body, doc.Body, r.resolver(doc)); err != nil {
 			return fmt.Errorf("render %s: markdown: %w", p.URL, err)
 		}
-		// The body goes on a copy of the page: p is never written, so
-		// it may be rendered from several goroutines (the preview
-		// server), and twenty thousand bodies are not held by a build.
-		withBody := *p
-		withBody.Content = template.HTML(body.String())
-		p = &withBody
+		page.Content = template.HTML(body.String())
 	}
+	if ld, ok := p.JSONLD.(lazyLD); ok {
+		page.JSONLD = ld()
+	}
+	p = &page
 	if err := layout.ExecuteTemplate(w, "baseof.html", p); err != nil {
 		return fmt.Errorf("render %s: %w", p.URL, err)
 	}

@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 	"time"
@@ -83,11 +84,16 @@ func (s *Server) rebuildLoop(ctx context.Context, w *watcher) {
 //
 // Every change prepares the whole site again (build.NewPreview: load,
 // check, resolve) — always correct, and at national scale a small part of
-// a build, because only the files that changed are decoded and parsed
-// again (s.cache), pages are rendered only when they are asked for, and
+// a build, because only the files the watcher reports as changed are read,
+// decoded and parsed again (s.cache), pages are rendered only when they are asked for, and
 // the feeds and search index when one of them is.
 func (s *Server) rebuild(ctx context.Context, c Changes) *snapshot {
 	start := time.Now()
+	if c.Kinds&UnknownChange != 0 {
+		s.cache.ChangedAll()
+	} else {
+		s.cache.Changed(slices.Collect(maps.Keys(c.Paths))...)
+	}
 	site, res, err := build.NewPreview(ctx, build.Options{
 		Source: s.opts.Source, BaseURL: s.url, Drafts: s.opts.Drafts, Today: s.opts.Today, Cache: s.cache,
 	})

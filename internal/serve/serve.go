@@ -82,12 +82,14 @@ func New(opts Options) *Server {
 	if opts.ErrOut == nil {
 		opts.ErrOut = io.Discard
 	}
+	cache := build.NewCache()
+	cache.TrustChanges() // the watcher reports every change
 	return &Server{
 		opts:     opts,
 		instance: strconv.FormatInt(time.Now().UnixNano(), 36),
 		reload:   newReloadHub(),
 		ready:    make(chan struct{}),
-		cache:    build.NewCache(),
+		cache:    cache,
 		quit:     make(chan struct{}),
 	}
 }

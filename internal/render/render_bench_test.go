@@ -10,6 +10,7 @@ import (
 	"github.com/facultyhub/facultyhub/bench/corpus"
 	"github.com/facultyhub/facultyhub/internal/config"
 	"github.com/facultyhub/facultyhub/internal/content"
+	"github.com/facultyhub/facultyhub/internal/output"
 	"github.com/facultyhub/facultyhub/internal/render"
 	"github.com/facultyhub/facultyhub/internal/site"
 	"golang.org/x/sync/errgroup"
@@ -17,14 +18,17 @@ import (
 
 // BenchmarkRenderNational renders every page of the national-scale
 // generated corpus (about 20,000 pages) as the build's render phase does,
-// Markdown and layouts, but to no file: each iteration makes a fresh
-// Renderer, so the partials it caches start empty as in a build. "serial"
+// Markdown and minified layouts, but to no file: each iteration makes a
+// fresh Renderer, so the partials it caches start empty as in a build,
+// and pays for minifying the layouts as the build does. "serial"
 // renders one page after another, which shows the CPU the phase costs;
 // "parallel" renders GOMAXPROCS at a time, as the build does. Run it with
 //
-//	go test ./internal/render -run XXX -bench RenderNational -count 5
+//	GOGC=400 GOMEMLIMIT=448MiB go test ./internal/render -run XXX -bench RenderNational -count 5
 //
-// It reports the pages rendered and their size, unminified.
+// The variables set the garbage collector as facultyhub build does;
+// without them it collects far more often, and "parallel" gains less
+// from a second core. It reports the pages rendered and their size.
 func BenchmarkRenderNational(b *testing.B) {
 	dir := b.TempDir()
 	if _, err := corpus.Write(dir, corpus.Options{}); err != nil {
@@ -46,7 +50,7 @@ func BenchmarkRenderNational(b *testing.B) {
 			var size atomic.Int64
 			for b.Loop() {
 				size.Store(0)
-				rd, err := render.New(s, fsys)
+				rd, err := render.New(s, fsys, render.Options{MinifyLayout: output.NewMinifier().Layout})
 				if err != nil {
 					b.Fatal(err)
 				}

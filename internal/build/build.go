@@ -55,16 +55,16 @@ type Options struct {
 	Cache *Cache
 }
 
-// Cache keeps decoded documents and parsed Markdown outlines from one
-// build to the next. Make one with NewCache.
+// Cache keeps decoded documents, parsed Markdown outlines and the results
+// of document checks from one build to the next. Make one with NewCache.
 type Cache struct {
-	docs     *content.Cache
-	outlines *check.OutlineCache
+	docs   *content.Cache
+	checks *check.Cache
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{docs: content.NewCache(), outlines: check.NewOutlineCache()}
+	return &Cache{docs: content.NewCache(), checks: check.NewCache()}
 }
 
 // TrustChanges makes builds with c skip reading the files c has read
@@ -189,7 +189,7 @@ func (r *run) check(context.Context) error {
 	md := markdown.New(markdown.Options{Unsafe: r.cfg.Markdown.Unsafe})
 	copts := check.Options{Today: r.opts.Today, Markdown: md}
 	if r.opts.Cache != nil {
-		copts.Outlines = r.opts.Cache.outlines
+		copts.Cache = r.opts.Cache.checks
 	}
 	r.result.Diagnostics = append(r.result.Diagnostics, check.Run(r.hub, copts)...)
 	r.result.Diagnostics.Sort()

@@ -25,9 +25,9 @@ type Options struct {
 	Today time.Time
 	// Markdown parses bodies; nil means the default dialect.
 	Markdown *markdown.Markdown
-	// Outlines, when set, keeps the outlines of bodies between runs, so
-	// that only changed bodies are parsed again (the preview server).
-	Outlines *OutlineCache
+	// Cache, when set, keeps outlines and document results between runs,
+	// so that only what changed is checked again (the preview server).
+	Cache *Cache
 }
 
 // checker holds the hub and the indexes rules look things up in.
@@ -59,11 +59,19 @@ var hubRules = []func(c *checker, diags *diag.List){referenceData, duplicateURLs
 // Run applies every rule to h and returns the diagnostics, sorted.
 func Run(h *content.Hub, opts Options) diag.List {
 	c := newChecker(h, opts)
+	var context uint64
+	if opts.Cache != nil {
+		context = opts.Cache.fingerprint(c)
+	}
 	per := make([]diag.List, len(h.Documents))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, doc := range h.Documents {
 		if doc.Broken {
+			continue
+		}
+		if l, ok := opts.Cache.results(context, doc); ok {
+			per[i] = l
 			continue
 		}
 		g.Go(func() error {
@@ -74,6 +82,7 @@ func Run(h *content.Hub, opts Options) diag.List {
 		})
 	}
 	_ = g.Wait() // rules report diagnostics, not errors
+	opts.Cache.keep(context, h.Documents, per)
 	var diags diag.List
 	for _, l := range per {
 		diags = append(diags, l...)
@@ -137,12 +146,12 @@ func newChecker(h *content.Hub, opts Options) *checker {
 			continue
 		}
 		g.Go(func() error {
-			outlines[i] = opts.Outlines.outline(md, d.Body)
+			outlines[i] = opts.Cache.outline(md, d.Body)
 			return nil
 		})
 	}
 	_ = g.Wait()
-	opts.Outlines.sweep()
+	opts.Cache.sweep()
 	for i, d := range h.Documents {
 		c.outlines[d.Path] = outlines[i]
 	}

@@ -1,0 +1,50 @@
+package check_test
+
+import (
+	"slices"
+	"testing"
+	"testing/fstest"
+
+	"github.com/facultyhub/facultyhub/internal/check"
+	"github.com/facultyhub/facultyhub/internal/content"
+	"github.com/facultyhub/facultyhub/internal/sitetest"
+)
+
+// TestCacheMatchesFreshRuns edits a site between runs that share a Cache
+// and holds each run to one without: the same diagnostics. The edits are
+// the ones that change what other documents' rules see — a heading
+// another page links to, a file removed and restored, a vocabulary.
+func TestCacheMatchesFreshRuns(t *testing.T) {
+	const about = "content/about.md"
+	const privacy = "content/privacy.md"
+	fsys := sitetest.Valid(t, map[string]string{
+		about:   "---\ntitle: About\n---\n## Who we are\n\nText.\n",
+		privacy: "---\ntitle: Privacy\n---\nSee [who we are](about.md#who-we-are).\n",
+	})
+	docs, cache := content.NewCache(), check.NewCache()
+	run := func(step string) {
+		t.Helper()
+		hub, _ := content.LoadCached(fsys, docs)
+		got := check.Run(hub, check.Options{Today: today, Cache: cache})
+		fresh, _ := content.Load(fsys)
+		want := check.Run(fresh, check.Options{Today: today})
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: with the cache\n%s\nwithout\n%s", step, render(got), render(want))
+		}
+	}
+	set := func(p, data string) { fsys[p] = &fstest.MapFile{Data: []byte(data)} }
+	run("first run")
+	run("nothing changed")
+	set(about, "---\ntitle: About\n---\n## Who runs the hub\n\nText.\n")
+	run("the linked heading renamed") // privacy.md's link breaks
+	set(about, "---\ntitle: About\n---\n## Who we are\n\nText.\n")
+	run("the heading restored")
+	delete(fsys, about)
+	run("the linked page removed")
+	set(about, "---\ntitle: About\n---\n## Who we are\n\nText.\n")
+	run("the linked page restored")
+	set(privacy, "---\ntitle: Privacy\n---\nSee [who we are](about.md#nobody).\n")
+	run("the linking page edited")
+	set("content/_data/setting.yaml", "- slug: ward\n  name: Ward\n")
+	run("a vocabulary replaced") // placements' settings may no longer be allowed
+}

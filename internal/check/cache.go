@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"maps"
 	"slices"
+	"strconv"
 	"sync"
 	"time"
 
@@ -92,14 +93,13 @@ func (c *Cache) fingerprint(ch *checker) uint64 {
 	field(ch.opts.Today.Format(time.DateOnly))
 	for _, d := range ch.hub.Documents {
 		field(d.Path)
-		anchors := make([]string, 0, len(ch.outlines[d.Path].Anchors))
+		// The anchors are a set: the sum of their hashes does not
+		// depend on the map's order.
+		var anchors uint64
 		for a := range ch.outlines[d.Path].Anchors {
-			anchors = append(anchors, a)
+			anchors += maphash.String(c.seed, a)
 		}
-		slices.Sort(anchors)
-		for _, a := range anchors {
-			field(a)
-		}
+		h.WriteString(strconv.FormatUint(anchors, 16))
 		h.WriteByte(1)
 	}
 	for _, f := range ch.hub.Files {

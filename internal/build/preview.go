@@ -3,9 +3,12 @@ package build
 import (
 	"bytes"
 	"context"
+	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/facultyhub/facultyhub/internal/diag"
 	"github.com/facultyhub/facultyhub/internal/render"
@@ -31,16 +34,33 @@ type Preview struct {
 	pages    map[string]*render.Page
 	rendered sync.Map // output path → []byte
 
-	extraOnce sync.Once
-	extra     map[string][]byte
-	extraErr  error
+	// The feeds and exports, made on the first request for one.
+	feedsOnce sync.Once
+	feeds     map[string][]byte
+	feedsErr  error
+
+	// The search index, made on the first request for one of its files:
+	// by updating the index of the preview before, when it had made one,
+	// with the pages that changed, else whole.
+	searchOnce  sync.Once
+	searchFiles map[string][]byte
+	searchDone  atomic.Bool
+	searchMu    sync.Mutex // guards index and corpus, handed on once
+	index       *search.Index
+	corpus      search.Corpus
+	baseIndex   *search.Index
+	baseCorpus  search.Corpus
 }
 
 // NewPreview prepares the site described by opts (Dest, Sink and
 // NoMinify are ignored). Like Build, it returns an error for failures of
 // the machine or the theme, and problems with the content as diagnostics
 // in the Result; then the Preview is nil.
-func NewPreview(ctx context.Context, opts Options) (*Preview, Result, error) {
+//
+// after, when not nil, is the preview this one replaces: if it has made its
+// search index, this one takes that index over and updates it instead of
+// making its own (after keeps serving the files it made).
+func NewPreview(ctx context.Context, opts Options, after *Preview) (*Preview, Result, error) {
 	mem := NewMemory(false)
 	opts.Sink = mem
 	r := newRun(opts)
@@ -61,6 +81,12 @@ func NewPreview(ctx context.Context, opts Options) (*Preview, Result, error) {
 		p.pages[outputPath(pg.URL)] = pg
 	}
 	r.result.Pages = len(r.pages)
+	if after != nil && after.searchDone.Load() {
+		after.searchMu.Lock()
+		p.baseIndex, p.baseCorpus = after.index, after.corpus
+		after.index = nil
+		after.searchMu.Unlock()
+	}
 	return p, r.result, nil
 }
 
@@ -76,24 +102,26 @@ func (p *Preview) File(name string) (data []byte, ok bool, err error) {
 		data, err := p.page(name, pg)
 		return data, err == nil, err
 	}
-	if !p.generated(name) {
-		return nil, false, nil
+	switch {
+	case strings.HasPrefix(name, "search/"):
+		p.searchOnce.Do(p.makeSearch)
+		data, ok = p.searchFiles[name]
+		return data, ok, nil
+	case p.generated(name):
+		p.feedsOnce.Do(func() { p.feeds, p.feedsErr = p.makeFeeds() })
+		if p.feedsErr != nil {
+			return nil, false, p.feedsErr
+		}
+		data, ok = p.feeds[name]
+		return data, ok, nil
 	}
-	p.extraOnce.Do(func() { p.extra, p.extraErr = p.makeExtra() })
-	if p.extraErr != nil {
-		return nil, false, p.extraErr
-	}
-	data, ok = p.extra[name]
-	return data, ok, nil
+	return nil, false, nil
 }
 
-// generated reports whether name may be one of the files made from the
-// whole site at once (feeds, exports, sitemap, search index), so that a
-// missing image does not make them all.
+// generated reports whether name may be one of the feeds and exports,
+// made from the whole site at once, so that a missing image does not
+// make them all.
 func (p *Preview) generated(name string) bool {
-	if strings.HasPrefix(name, "search/") {
-		return true
-	}
 	switch {
 	case strings.HasSuffix(name, ".xml"), strings.HasSuffix(name, ".ics"), strings.HasSuffix(name, ".json"),
 		strings.HasSuffix(name, ".csv"), name == "robots.txt", name == "_redirects":
@@ -114,9 +142,9 @@ func (p *Preview) page(name string, pg *render.Page) ([]byte, error) {
 	return data.([]byte), nil
 }
 
-// makeExtra makes the feeds, exports and search index, as the build's
-// feeds and index phases write them.
-func (p *Preview) makeExtra() (map[string][]byte, error) {
+// makeFeeds makes the feeds and exports, as the build's feeds phase
+// writes them.
+func (p *Preview) makeFeeds() (map[string][]byte, error) {
 	r := p.run
 	files, err := feedFiles(r.site, r.pages, redirects(r.site))
 	if err != nil {
@@ -126,11 +154,58 @@ func (p *Preview) makeExtra() (map[string][]byte, error) {
 	for _, f := range files {
 		out[strings.TrimPrefix(f.path, "/")] = f.data
 	}
-	ix := search.New(search.FromSite(r.site), search.Options{Base: render.BasePath(r.site)})
-	for _, f := range ix.Files() {
-		out[f.Path] = f.Data
-	}
 	return out, nil
+}
+
+// makeSearch makes the search index: the previous preview's, updated with
+// the pages that changed since, when it can; else a new one, as the
+// build's index phase does. An updated index finds what a new one would,
+// but may number pages and cut shards differently (search.Index.Update).
+func (p *Preview) makeSearch() {
+	r := p.run
+	corpus := search.FromSite(r.site)
+	var ix *search.Index
+	if p.baseIndex != nil && reflect.DeepEqual(p.baseCorpus.Facets, corpus.Facets) {
+		ix = p.baseIndex
+		ix.Update(changedDocuments(p.baseCorpus.Documents, corpus.Documents))
+	} else {
+		ix = search.New(corpus, search.Options{Base: render.BasePath(r.site)})
+	}
+	p.baseIndex, p.baseCorpus = nil, search.Corpus{}
+	files := map[string][]byte{}
+	for _, f := range ix.Files() {
+		files[f.Path] = f.Data
+	}
+	p.searchFiles = files
+	p.searchMu.Lock()
+	p.index, p.corpus = ix, corpus
+	p.searchMu.Unlock()
+	p.searchDone.Store(true)
+}
+
+// changedDocuments lists the documents of now that are new or differ
+// from before, and the URLs of before that now lacks.
+func changedDocuments(before, now []search.Document) (changed []search.Document, removed []string) {
+	old := make(map[string]*search.Document, len(before))
+	for i := range before {
+		old[before[i].URL] = &before[i]
+	}
+	for _, d := range now {
+		if o, ok := old[d.URL]; !ok || !sameDocument(*o, d) {
+			changed = append(changed, d)
+		}
+		delete(old, d.URL)
+	}
+	for u := range old {
+		removed = append(removed, u)
+	}
+	slices.Sort(removed)
+	return changed, removed
+}
+
+func sameDocument(a, b search.Document) bool {
+	return a.URL == b.URL && a.Title == b.Title && a.Excerpt == b.Excerpt && a.Kind == b.Kind &&
+		a.Faculty == b.Faculty && a.Note == b.Note && bytes.Equal(a.Body, b.Body) && reflect.DeepEqual(a.Facets, b.Facets)
 }
 
 // CheckLinks renders every page not rendered yet and checks every
@@ -170,12 +245,13 @@ func (p *Preview) CheckLinks(ctx context.Context) (diag.List, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	p.extraOnce.Do(func() { p.extra, p.extraErr = p.makeExtra() })
-	if p.extraErr != nil {
-		return nil, p.extraErr
+	p.feedsOnce.Do(func() { p.feeds, p.feedsErr = p.makeFeeds() })
+	if p.feedsErr != nil {
+		return nil, p.feedsErr
 	}
+	p.searchOnce.Do(p.makeSearch)
 	files := map[string]bool{}
-	for _, m := range []map[string][]byte{p.files, p.extra} {
+	for _, m := range []map[string][]byte{p.files, p.feeds, p.searchFiles} {
 		for name := range m {
 			files[name] = true
 		}

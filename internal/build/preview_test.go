@@ -5,8 +5,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/facultyhub/facultyhub/internal/search"
 	"github.com/facultyhub/facultyhub/internal/sitetest"
 )
 
@@ -20,7 +23,7 @@ func TestPreviewMatchesBuild(t *testing.T) {
 	if err != nil || res.Failed() {
 		t.Fatalf("%v %v", err, res.Diagnostics)
 	}
-	p, pres, err := NewPreview(context.Background(), opts)
+	p, pres, err := NewPreview(context.Background(), opts, nil)
 	if err != nil || pres.Failed() {
 		t.Fatalf("%v %v", err, pres.Diagnostics)
 	}
@@ -72,7 +75,7 @@ func TestPreviewLinkCheckFindsBrokenLinks(t *testing.T) {
 	sitetest.Write(t, src, sitetest.Valid(t, map[string]string{
 		"layouts/page.html": `{{define "main"}}<h1>{{.Title}}</h1><a href="/nowhere/">lost</a>{{end}}`,
 	}))
-	p, res, err := NewPreview(context.Background(), Options{Source: src, Today: today})
+	p, res, err := NewPreview(context.Background(), Options{Source: src, Today: today}, nil)
 	if err != nil || res.Failed() {
 		t.Fatalf("%v %v", err, res.Diagnostics)
 	}
@@ -82,5 +85,78 @@ func TestPreviewLinkCheckFindsBrokenLinks(t *testing.T) {
 	}
 	if len(diags) == 0 || diags[0].Path != "content/about.md" || diags[0].Code != "broken-output-link" {
 		t.Errorf("got %v, want a broken-output-link on content/about.md", diags)
+	}
+}
+
+// TestPreviewUpdatesTheSearchIndex: a preview made after one whose index
+// was asked for updates that index with what changed — the new title is
+// in it, the old one gone, and most files are the ones before — and a
+// preview after one that never made its index makes a new one.
+func TestPreviewUpdatesTheSearchIndex(t *testing.T) {
+	src := t.TempDir()
+	const page = "content/about.md"
+	sitetest.Write(t, src, sitetest.Valid(t, map[string]string{page: "---\ntitle: About the hub\n---\nText.\n"}))
+	cache := NewCache()
+	searchFiles := func(p *Preview) map[string]string {
+		t.Helper()
+		if _, ok, err := p.File(search.ManifestPath); !ok || err != nil {
+			t.Fatalf("no manifest: %v", err)
+		}
+		out := map[string]string{}
+		for name, data := range p.searchFiles {
+			out[name] = string(data)
+		}
+		return out
+	}
+	contains := func(files map[string]string, s string) bool {
+		for _, data := range files {
+			if strings.Contains(data, s) {
+				return true
+			}
+		}
+		return false
+	}
+	first, res, err := NewPreview(context.Background(), Options{Source: src, Today: today, Cache: cache}, nil)
+	if err != nil || res.Failed() {
+		t.Fatalf("%v %v", err, res.Diagnostics)
+	}
+	before := searchFiles(first)
+	sitetest.Write(t, src, fstest.MapFS{page: {Data: []byte("---\ntitle: Who runs the preview\n---\nText.\n")}})
+	second, res, err := NewPreview(context.Background(), Options{Source: src, Today: today, Cache: cache}, first)
+	if err != nil || res.Failed() {
+		t.Fatalf("%v %v", err, res.Diagnostics)
+	}
+	if second.baseIndex == nil {
+		t.Fatal("the second preview did not take the first one's index")
+	}
+	after := searchFiles(second)
+	if !contains(after, "Who runs the preview") || contains(after, "About the hub") {
+		t.Error("the updated index does not hold the new title in place of the old")
+	}
+	same := 0
+	for name, data := range after {
+		if before[name] == data {
+			same++
+		}
+	}
+	if same == 0 || same == len(after) {
+		t.Errorf("%d of %d files unchanged: want an update of some shards", same, len(after))
+	}
+	if !contains(before, "About the hub") {
+		t.Error("the first preview's files changed under it")
+	}
+	third, _, err := NewPreview(context.Background(), Options{Source: src, Today: today, Cache: cache}, second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fourth, _, err := NewPreview(context.Background(), Options{Source: src, Today: today, Cache: cache}, third)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fourth.baseIndex != nil {
+		t.Error("an index was handed on by a preview that never made one")
+	}
+	if files := searchFiles(fourth); !contains(files, "Who runs the preview") {
+		t.Error("a new index lacks the page")
 	}
 }

@@ -22,7 +22,7 @@ func TestZZPreviewPhases(t *testing.T) {
 			defer pprof.StopCPUProfile()
 		}
 		c.Changed("content/faculties/aldbury-and-melby/placements/clinical-nutrition-community-mental-health-fenley.md")
-		_, res, err := NewPreview(context.Background(), Options{Source: src, Today: today, Cache: c})
+		_, res, err := NewPreview(context.Background(), Options{Source: src, Today: today, Cache: c}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

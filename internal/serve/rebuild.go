@@ -94,9 +94,13 @@ func (s *Server) rebuild(ctx context.Context, c Changes) *snapshot {
 	} else {
 		s.cache.Changed(slices.Collect(maps.Keys(c.Paths))...)
 	}
+	var last *build.Preview
+	if prev := s.current(); prev != nil {
+		last, _ = prev.files.(*build.Preview)
+	}
 	site, res, err := build.NewPreview(ctx, build.Options{
 		Source: s.opts.Source, BaseURL: s.url, Drafts: s.opts.Drafts, Today: s.opts.Today, Cache: s.cache,
-	})
+	}, last)
 	if ctx.Err() != nil {
 		return nil // stopping: the build was cut short, and nobody is looking
 	}

@@ -34,9 +34,18 @@ type Cache struct {
 	seed      maphash.Seed
 	mu        sync.Mutex
 	last, now map[outlineKey]markdown.Outline
+	// byDoc holds the last run's outline and anchor hash of each
+	// document: the same *Document means the same bytes, so its body
+	// need not even be hashed again.
+	byDoc, byDocNow map[*content.Document]docOutline
 	// context is the fingerprint the results in docs were made under.
 	context uint64
 	docs    map[*content.Document]diag.List
+}
+
+type docOutline struct {
+	outline markdown.Outline
+	anchors uint64 // the sum of the anchors' hashes
 }
 
 type outlineKey struct {
@@ -46,29 +55,42 @@ type outlineKey struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{seed: maphash.MakeSeed(), now: map[outlineKey]markdown.Outline{}, docs: map[*content.Document]diag.List{}}
+	return &Cache{seed: maphash.MakeSeed(), now: map[outlineKey]markdown.Outline{}, docs: map[*content.Document]diag.List{},
+		byDocNow: map[*content.Document]docOutline{}}
 }
 
-// outline returns the outline of body, parsed by md or remembered; c may
-// be nil.
-func (c *Cache) outline(md *markdown.Markdown, body []byte) markdown.Outline {
+// outline returns the outline of doc's body, parsed by md or remembered;
+// c may be nil.
+func (c *Cache) outline(md *markdown.Markdown, doc *content.Document) markdown.Outline {
 	if c == nil {
-		return md.Outline(body)
-	}
-	k := outlineKey{maphash.Bytes(c.seed, body), len(body)}
-	c.mu.Lock()
-	o, ok := c.now[k]
-	if !ok {
-		o, ok = c.last[k]
-	}
-	c.mu.Unlock()
-	if !ok {
-		o = md.Outline(body)
+		return md.Outline(doc.Body)
 	}
 	c.mu.Lock()
-	c.now[k] = o
+	d, ok := c.byDoc[doc]
 	c.mu.Unlock()
-	return o
+	if !ok {
+		k := outlineKey{maphash.Bytes(c.seed, doc.Body), len(doc.Body)}
+		c.mu.Lock()
+		o, hit := c.now[k]
+		if !hit {
+			o, hit = c.last[k]
+		}
+		c.mu.Unlock()
+		if !hit {
+			o = md.Outline(doc.Body)
+		}
+		c.mu.Lock()
+		c.now[k] = o
+		c.mu.Unlock()
+		d = docOutline{outline: o}
+		for a := range o.Anchors {
+			d.anchors += maphash.String(c.seed, a)
+		}
+	}
+	c.mu.Lock()
+	c.byDocNow[doc] = d
+	c.mu.Unlock()
+	return d.outline
 }
 
 // sweep ends a run: what it did not ask for is forgotten at the next.
@@ -78,6 +100,7 @@ func (c *Cache) sweep() {
 	}
 	c.mu.Lock()
 	c.last, c.now = c.now, make(map[outlineKey]markdown.Outline, len(c.now))
+	c.byDoc, c.byDocNow = c.byDocNow, make(map[*content.Document]docOutline, len(c.byDocNow))
 	c.mu.Unlock()
 }
 
@@ -94,12 +117,8 @@ func (c *Cache) fingerprint(ch *checker) uint64 {
 	for _, d := range ch.hub.Documents {
 		field(d.Path)
 		// The anchors are a set: the sum of their hashes does not
-		// depend on the map's order.
-		var anchors uint64
-		for a := range ch.outlines[d.Path].Anchors {
-			anchors += maphash.String(c.seed, a)
-		}
-		h.WriteString(strconv.FormatUint(anchors, 16))
+		// depend on the map's order. outline has summed them.
+		h.WriteString(strconv.FormatUint(c.byDoc[d].anchors, 16))
 		h.WriteByte(1)
 	}
 	for _, f := range ch.hub.Files {

@@ -146,7 +146,7 @@ func newChecker(h *content.Hub, opts Options) *checker {
 			continue
 		}
 		g.Go(func() error {
-			outlines[i] = opts.Cache.outline(md, d.Body)
+			outlines[i] = opts.Cache.outline(md, d)
 			return nil
 		})
 	}

@@ -27,6 +27,9 @@ type cachedDoc struct {
 	size  int
 	doc   *Document
 	diags diag.List
+	// typed is doc's typed struct (*Placement, *Faculty, …), made once:
+	// it is read, never written, by what follows the load.
+	typed any
 	// current is set when the file was read and has not been named by
 	// Changed since.
 	current bool
@@ -142,4 +145,27 @@ func (c *Cache) forgetOthers(paths []string) {
 			delete(c.docs, p)
 		}
 	}
+}
+
+// typed returns the typed struct of doc, made once per cached document.
+func (c *Cache) typed(doc *Document) any {
+	if c == nil {
+		return newTyped(doc)
+	}
+	c.mu.Lock()
+	e, ok := c.docs[doc.Path]
+	c.mu.Unlock()
+	if ok && e.doc == doc && e.typed != nil {
+		return e.typed
+	}
+	t := newTyped(doc)
+	if ok && e.doc == doc {
+		c.mu.Lock()
+		if e, ok := c.docs[doc.Path]; ok && e.doc == doc {
+			e.typed = t
+			c.docs[doc.Path] = e
+		}
+		c.mu.Unlock()
+	}
+	return t
 }

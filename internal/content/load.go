@@ -121,7 +121,7 @@ func LoadCached(fsys fs.FS, c *Cache) (*Hub, diag.List) {
 
 	h.Documents = docs
 	for _, doc := range docs {
-		switch t := newTyped(doc).(type) {
+		switch t := c.typed(doc).(type) {
 		case *Faculty:
 			h.Faculties = append(h.Faculties, t)
 		case *Partner:

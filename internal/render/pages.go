@@ -219,10 +219,11 @@ func (ps *pageSet) finder() {
 	}
 	ftrail := crumbs(Crumb{"Find a placement", "/placements/"})
 	for i, f := range site.PlacementFacets {
+		byValue := f.Group(open)
 		for _, v := range counts[i] {
 			base := "/placements/" + f.Key + "/" + v.Slug + "/"
 			first := len(ps.pages)
-			ps.listing(base, "Placements: "+v.Name, "finder", "", ftrail, ps.placementCards(f.Filter(open, v.Slug)), nil, []Link{ics})
+			ps.listing(base, "Placements: "+v.Name, "finder", "", ftrail, ps.placementCards(byValue[v.Slug]), nil, []Link{ics})
 			g := groups(base)
 			for _, p := range ps.pages[first:] {
 				p.Layout, p.Facets = "finder.html", g

@@ -112,3 +112,19 @@ func (f Facet) Filter(placements []*Placement, value string) []*Placement {
 	}
 	return out
 }
+
+// Group sorts placements by the facet's values in one pass: each value
+// maps to the placements that have it, in their order (Filter of every
+// value at once).
+func (f Facet) Group(placements []*Placement) map[string][]*Placement {
+	out := map[string][]*Placement{}
+	for _, p := range placements {
+		for i, v := range f.Values(p) {
+			if slices.Contains(f.Values(p)[:i], v) {
+				continue // a value listed twice counts once, as in Filter
+			}
+			out[v] = append(out[v], p)
+		}
+	}
+	return out
+}

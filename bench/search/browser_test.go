@@ -307,36 +307,51 @@ func TestSearchByKeyboard(t *testing.T) {
 	b.noProblems(t)
 }
 
-// TestFinderFiltersLive ticks a profession on the placement finder and
-// checks the list matches that profession's static page.
+// TestFinderFiltersLive ticks a value on each faceted listing — the
+// placement finder, the showcase stories, the resource library — and
+// checks the list matches that value's static page, in the address too.
 func TestFinderFiltersLive(t *testing.T) {
-	srv, b := shipped(t)
-	err := b.do(20*time.Second, chromedp.Navigate(srv.URL+"/placements/profession/physiotherapists/"))
-	static, _ := eval[[]string](b, `[...document.querySelectorAll('.results .cards a')].map(a => a.getAttribute('href'))`)
-	if err != nil || len(static) == 0 {
-		t.Fatalf("static facet page: %v %v", static, err)
+	for _, tt := range []struct {
+		finder, key, value, noun string
+	}{
+		{"/placements/", "profession", "physiotherapists", "placement"},
+		{"/stories/", "theme", "placements", "stor"},
+		{"/resources/", "format", "guidance", "resource"},
+	} {
+		t.Run(tt.finder, func(t *testing.T) {
+			srv, b := shipped(t)
+			err := b.do(20*time.Second, chromedp.Navigate(srv.URL+tt.finder+tt.key+"/"+tt.value+"/"))
+			static, _ := eval[[]string](b, `[...document.querySelectorAll('.results .cards a')].map(a => a.getAttribute('href'))`)
+			if err != nil || len(static) == 0 {
+				t.Fatalf("static facet page: %v %v", static, err)
+			}
+			input := fmt.Sprintf(`.finder input[name=%s][value=%s]`, tt.key, tt.value)
+			err = b.do(20*time.Second,
+				chromedp.Navigate(srv.URL+tt.finder),
+				chromedp.WaitVisible(chromedp.CSS(input)),
+				chromedp.Click(chromedp.CSS(input)),
+				rendered(0))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := b.results(t)
+			if !slices.Equal(r.Links, static[:min(len(static), 10)]) || count(t, r.Status) != len(static) {
+				t.Errorf("live filter shows %q %v, the static page %v", r.Status, r.Links, static)
+			}
+			if !strings.Contains(r.Status, tt.noun) {
+				t.Errorf("the live region says %q, not what it counts (%s…)", r.Status, tt.noun)
+			}
+			url, _ := eval[string](b, `location.href`)
+			if !strings.HasSuffix(url, tt.finder+"?"+tt.key+"="+tt.value) {
+				t.Errorf("address %s", url)
+			}
+			again := b.open(t, url)
+			if !slices.Equal(again.Links, r.Links) {
+				t.Errorf("reloading %s shows %v", url, again.Links)
+			}
+			b.noProblems(t)
+		})
 	}
-	err = b.do(20*time.Second,
-		chromedp.Navigate(srv.URL+"/placements/"),
-		chromedp.WaitVisible(chromedp.CSS(`.finder input[value=physiotherapists]`)),
-		chromedp.Click(chromedp.CSS(`.finder input[value=physiotherapists]`)),
-		rendered(0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := b.results(t)
-	if !slices.Equal(r.Links, static[:min(len(static), 10)]) || count(t, r.Status) != len(static) {
-		t.Errorf("live filter shows %q %v, the static page %v", r.Status, r.Links, static)
-	}
-	url, _ := eval[string](b, `location.href`)
-	if !strings.HasSuffix(url, "/placements/?profession=physiotherapists") {
-		t.Errorf("address %s", url)
-	}
-	again := b.open(t, url)
-	if !slices.Equal(again.Links, r.Links) {
-		t.Errorf("reloading %s shows %v", url, again.Links)
-	}
-	b.noProblems(t)
 }
 
 // TestSearchWithoutJavaScript checks the search page explains itself and

@@ -38,6 +38,7 @@ func TestGoldenPages(t *testing.T) {
 		"region":     "regions/northmarch/index.html",
 		"profession": "professions/kinetic-therapists/index.html",
 		"finder":     "placements/index.html",
+		"library":    "resources/index.html",
 		"page":       "about/index.html",
 		"search":     "search/index.html",
 		"404":        "404.html",

@@ -33,6 +33,8 @@ type Page struct {
 	Pager *Pager
 	// Facets are the facet values of a finder page, with counts.
 	Facets []FacetGroup
+	// Finder describes the faceted listing a finder page belongs to.
+	Finder *Finder
 	// Feeds are the Atom feeds that belong with the page.
 	Feeds []Link
 	// JSONLD is the schema.org description of the page. Pages lists it
@@ -77,6 +79,28 @@ type Pager struct {
 	Prev  string
 	Next  string
 	Pages []Link
+}
+
+// Finder describes a faceted listing — the placement finder, the
+// showcase stories, the resource library — for its layout and for the
+// search client, which filters it live.
+type Finder struct {
+	// URL is the listing's first page; the static page of a facet value
+	// is at URL<key>/<value>/.
+	URL string
+	// Noun and Plural name what it lists ("placement", "placements");
+	// Heading starts the titles of its facet pages ("Placements").
+	Noun, Plural, Heading string
+	// All labels the link back to the whole listing.
+	All string
+	// Fixed is what every result has, as a query string of facet values
+	// (kind=placement&status=open).
+	Fixed string
+	// Meta lists what the client's cards show, as the static cards do:
+	// facet keys, "faculty" and "note", space-separated.
+	Meta string
+	// Extra is a link shown after the facets, if any.
+	Extra *Link
 }
 
 // FacetGroup is a facet of a finder with its values.

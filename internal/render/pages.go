@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/facultyhub/facultyhub/internal/content"
 	"github.com/facultyhub/facultyhub/internal/site"
@@ -190,46 +191,23 @@ func (ps *pageSet) professions() {
 func (ps *pageSet) finder() {
 	s := ps.s
 	open := s.OpenPlacements()
-	trail := crumbs()
-	ics := Link{"Closing dates (calendar)", "/placements/closing.ics"}
 	// Counts are over all open placements, so they are the same on every
 	// finder page; only the current value differs.
-	counts := make([][]site.FacetValue, len(site.PlacementFacets))
-	for i, f := range site.PlacementFacets {
-		counts[i] = s.Count(f, open)
-	}
-	groups := func(current string) []FacetGroup {
-		var out []FacetGroup
-		for i, f := range site.PlacementFacets {
-			g := FacetGroup{Label: f.Label, Key: f.Key}
-			for _, v := range counts[i] {
-				u := "/placements/" + f.Key + "/" + v.Slug + "/"
-				g.Values = append(g.Values, FacetLink{Name: v.Name, URL: u, Count: v.Count, Current: u == current})
-			}
-			out = append(out, g)
-		}
-		return out
-	}
-	first := len(ps.pages)
-	ps.listing("/placements/", "Find a placement", "finder", "Student placement opportunities offered through England's AHP faculties.",
-		trail, ps.placementCards(open), nil, []Link{ics})
-	all := groups("/placements/")
-	for _, p := range ps.pages[first:] {
-		p.Layout, p.Facets = "finder.html", all
-	}
-	ftrail := crumbs(Crumb{"Find a placement", "/placements/"})
-	for i, f := range site.PlacementFacets {
+	var facets []finderFacet
+	for _, f := range site.PlacementFacets {
 		byValue := f.Group(open)
-		for _, v := range counts[i] {
-			base := "/placements/" + f.Key + "/" + v.Slug + "/"
-			first := len(ps.pages)
-			ps.listing(base, "Placements: "+v.Name, "finder", "", ftrail, ps.placementCards(byValue[v.Slug]), nil, []Link{ics})
-			g := groups(base)
-			for _, p := range ps.pages[first:] {
-				p.Layout, p.Facets = "finder.html", g
-			}
+		ff := finderFacet{key: f.Key, label: f.Label, values: s.Count(f, open), cards: map[string][]Card{}}
+		for _, v := range ff.values {
+			ff.cards[v.Slug] = ps.placementCards(byValue[v.Slug])
 		}
+		facets = append(facets, ff)
 	}
+	ps.faceted(&Finder{URL: "/placements/", Noun: "placement", Plural: "placements", Heading: "Placements",
+		All: "All open placements", Fixed: "kind=placement&status=open", Meta: "setting faculty profession note",
+		Extra: &Link{"Closed and withdrawn placements", "/placements/closed/"}},
+		"Find a placement", "Student placement opportunities offered through England's AHP faculties.",
+		ps.placementCards(open), facets, []Link{{"Closing dates (calendar)", "/placements/closing.ics"}})
+	ftrail := crumbs(Crumb{"Find a placement", "/placements/"})
 	var past []*site.Placement
 	for _, p := range s.Placements {
 		if !p.Open() {
@@ -240,33 +218,124 @@ func (ps *pageSet) finder() {
 		"Placements that have closed or been withdrawn, kept as a record.", ftrail, ps.placementCards(past), nil, nil)
 }
 
-// library adds the national showcase and resource library.
+// library adds the national showcase and resource library, each a
+// faceted listing like the placement finder.
 func (ps *pageSet) library() {
 	s := ps.s
-	ps.listing("/stories/", "Showcase stories", "listing", "Stories from AHP faculties across England.", crumbs(),
-		cards(s, s.Stories, storyCard), nil, []Link{{"All updates", "/feed.xml"}})
-	ps.listing("/resources/", "Resource library", "listing", "Guidance, toolkits and templates from AHP faculties and the national team.",
-		crumbs(), cards(s, s.Resources, resourceCard), nil, nil)
-	trail := crumbs(Crumb{"Resource library", "/resources/"})
-	for _, format := range s.Vocabularies["format"].Terms {
-		var list []*site.Resource
-		for _, r := range s.Resources {
-			if r.Format == format.Slug {
-				list = append(list, r)
-			}
+	region := func(f *site.Faculty) []string {
+		if f == nil || f.System.Region == nil {
+			return nil
 		}
-		if len(list) > 0 {
-			ps.listing("/resources/format/"+format.Slug+"/", "Resources: "+format.Name, "listing", "", trail, cards(s, list, resourceCard), nil, nil)
-		}
+		return []string{f.System.Region.Slug}
 	}
+	ps.faceted(&Finder{URL: "/stories/", Noun: "story", Plural: "stories", Heading: "Stories", All: "All stories",
+		Fixed: "kind=story", Meta: "note faculty"},
+		"Showcase stories", "Stories from AHP faculties across England.", cards(s, s.Stories, storyCard), []finderFacet{
+			libraryFacet(s, "theme", "Theme", "themes", s.Stories, func(st *site.Story) []string { return st.Themes }, storyCard),
+			libraryFacet(s, "profession", "Profession", "professions", s.Stories, func(st *site.Story) []string { return st.Professions }, storyCard),
+			libraryFacet(s, "region", "Region", "regions", s.Stories, func(st *site.Story) []string { return region(st.Faculty) }, storyCard),
+		}, []Link{{"All updates", "/feed.xml"}})
+	ps.faceted(&Finder{URL: "/resources/", Noun: "resource", Plural: "resources", Heading: "Resources", All: "All resources",
+		Fixed: "kind=resource", Meta: "format faculty"},
+		"Resource library", "Guidance, toolkits and templates from AHP faculties and the national team.", cards(s, s.Resources, resourceCard), []finderFacet{
+			libraryFacet(s, "format", "Format", "format", s.Resources, func(r *site.Resource) []string { return nonEmpty(r.Format) }, resourceCard),
+			libraryFacet(s, "theme", "Theme", "themes", s.Resources, func(r *site.Resource) []string { return r.Themes }, resourceCard),
+			libraryFacet(s, "profession", "Profession", "professions", s.Resources, func(r *site.Resource) []string { return r.Professions }, resourceCard),
+			libraryFacet(s, "region", "Region", "regions", s.Resources, func(r *site.Resource) []string { return region(r.Faculty) }, resourceCard),
+		}, nil)
 	for _, st := range s.Stories {
 		if st.Faculty == nil {
 			ps.add(ps.storyPage(st, crumbs(Crumb{"Stories", "/stories/"})))
 		}
 	}
+	trail := crumbs(Crumb{"Resource library", "/resources/"})
 	for _, r := range s.Resources {
 		if r.Faculty == nil {
 			ps.add(ps.resourcePage(r, trail))
+		}
+	}
+}
+
+// finderFacet is one facet of a faceted listing: its values in display
+// order with their counts, and the cards of each value.
+type finderFacet struct {
+	key, label string
+	values     []site.FacetValue
+	cards      map[string][]Card
+}
+
+// libraryFacet groups items by the facet's values, in the vocabulary's
+// order (values outside it after, by slug), as site.Count orders the
+// placement finder's.
+func libraryFacet[T any](s *site.Site, key, label, vocabulary string, items []T, values func(T) []string, card func(*site.Site, T) Card) finderFacet {
+	byValue := map[string][]Card{}
+	for _, it := range items {
+		vs := values(it)
+		for i, v := range vs {
+			if !slices.Contains(vs[:i], v) {
+				byValue[v] = append(byValue[v], card(s, it))
+			}
+		}
+	}
+	f := finderFacet{key: key, label: label, cards: byValue}
+	seen := map[string]bool{}
+	for _, slug := range s.Order(vocabulary) {
+		if n := len(byValue[slug]); n > 0 {
+			f.values = append(f.values, site.FacetValue{Slug: slug, Name: s.Label(vocabulary, slug), Count: n})
+			seen[slug] = true
+		}
+	}
+	var rest []string
+	for slug := range byValue {
+		if !seen[slug] {
+			rest = append(rest, slug)
+		}
+	}
+	slices.Sort(rest)
+	for _, slug := range rest {
+		f.values = append(f.values, site.FacetValue{Slug: slug, Name: s.Label(vocabulary, slug), Count: len(byValue[slug])})
+	}
+	return f
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+// faceted adds a faceted listing: all its cards at f.URL, and a static
+// listing per facet value at f.URL<key>/<value>/, each page with every
+// facet's values and counts, so that it can be browsed without
+// JavaScript. The counts are over the whole listing, the same on every
+// page; only the current value differs.
+func (ps *pageSet) faceted(f *Finder, title, description string, all []Card, facets []finderFacet, feeds []Link) {
+	groups := func(current string) []FacetGroup {
+		var out []FacetGroup
+		for _, fc := range facets {
+			g := FacetGroup{Label: fc.label, Key: fc.key}
+			for _, v := range fc.values {
+				u := f.URL + fc.key + "/" + v.Slug + "/"
+				g.Values = append(g.Values, FacetLink{Name: v.Name, URL: u, Count: v.Count, Current: u == current})
+			}
+			out = append(out, g)
+		}
+		return out
+	}
+	add := func(base, title, description string, trail []Crumb, cards []Card) {
+		first := len(ps.pages)
+		ps.listing(base, title, "finder", description, trail, cards, nil, feeds)
+		g := groups(base)
+		for _, p := range ps.pages[first:] {
+			p.Layout, p.Facets, p.Finder = "finder.html", g, f
+		}
+	}
+	add(f.URL, title, description, crumbs(), all)
+	trail := crumbs(Crumb{title, f.URL})
+	for _, fc := range facets {
+		for _, v := range fc.values {
+			add(f.URL+fc.key+"/"+v.Slug+"/", f.Heading+": "+v.Name, "", trail, fc.cards[v.Slug])
 		}
 	}
 }

@@ -61,7 +61,7 @@ func (s *Site) Count(f Facet, placements []*Placement) []FacetValue {
 		}
 	}
 	var out []FacetValue
-	for _, slug := range s.order(f.Vocabulary) {
+	for _, slug := range s.Order(f.Vocabulary) {
 		if n := counts[slug]; n > 0 {
 			out = append(out, FacetValue{Slug: slug, Name: s.Label(f.Vocabulary, slug), Count: n})
 			delete(counts, slug)
@@ -75,9 +75,9 @@ func (s *Site) Count(f Facet, placements []*Placement) []FacetValue {
 	return append(out, rest...)
 }
 
-// order lists a vocabulary's slugs in their natural order: systems by
+// Order lists a vocabulary's slugs in their natural order: systems by
 // name, the others as listed.
-func (s *Site) order(vocabulary string) []string {
+func (s *Site) Order(vocabulary string) []string {
 	var out []string
 	switch vocabulary {
 	case "professions":

@@ -261,6 +261,11 @@ class Search {
     this.ix = new Index(root.dataset.index)
     this.keys = root.dataset.facets.split(' ')
     this.fixed = new URLSearchParams(root.dataset.fixed || '')
+    // A finder's cards show what its static cards show: facet values,
+    // the faculty and the note, in its data-meta order.
+    this.meta = (root.dataset.meta || '').split(' ').filter(Boolean)
+    this.noun = root.dataset.noun || 'result'
+    this.plural = root.dataset.plural || this.noun + 's'
     this.sel = new Map(this.keys.map(k => [k, new Set()]))
     this.groups = new Map()
     this.run = this.rendered = 0
@@ -301,7 +306,7 @@ class Search {
     toggle(this.more, false)
     this.more.onclick = () => this.show(this.shown + PAGE, true)
     const form = this.form = r.querySelector('form') || el('form', { role: 'search' },
-      el('label', { htmlFor: 'search-input', textContent: 'Search placements' }), ' ', this.input)
+      el('label', { htmlFor: 'search-input', textContent: 'Search ' + this.plural }), ' ', this.input)
     form.addEventListener('submit', e => { e.preventDefault(); this.update(true) })
     this.input.addEventListener('input', () => {
       clearTimeout(this.timer)
@@ -319,8 +324,8 @@ class Search {
     if (!this.finder) filters.prepend(el('h2', { textContent: 'Filter results' }))
     if (this.finder) {
       const nav = r.querySelector('nav')
-      const closed = nav.querySelector('a[href$="/closed/"]')?.parentElement
-      nav.replaceChildren(el('h2', { textContent: 'Filter placements' }), form, filters, closed || '')
+      const extra = nav.querySelector('.facet-extra')
+      nav.replaceChildren(el('h2', { textContent: 'Filter ' + this.plural }), form, filters, extra || '')
       const results = r.querySelector('.results')
       this.static = [...results.children]
       results.append(this.status, this.list, this.more)
@@ -344,7 +349,7 @@ class Search {
     if (changed) this.state(), this.initial = 1
     const q = this.input.value
     const [found] = await Promise.all([this.ix.search(q), this.ix.column('kind'),
-      ...[...this.fixed.keys(), ...(this.finder ? ['setting', 'profession'] : []),
+      ...[...this.fixed.keys(), ...this.meta.filter(k => this.ix.fields.has(k)),
         ...[...this.sel].filter(([, s]) => s.size).map(([k]) => k)].map(k => this.ix.column(k))])
     if (run !== this.run) return
     this.found = found || { ids: null, stems: new Set(), last: '' }
@@ -354,8 +359,8 @@ class Search {
     this.ids = idle ? [] : this.filter(this.found.ids, null)
     const shown = this.show(PAGE, false)
     this.counts()
-    const n = this.ids.length, noun = this.finder ? 'placement' : 'result'
-    this.status.textContent = idle ? '' : `${n || 'No'} ${noun}${n === 1 ? '' : 's'}` + (found ? ` for “${q.trim()}”` : '')
+    const n = this.ids.length
+    this.status.textContent = idle ? '' : `${n || 'No'} ${n === 1 ? this.noun : this.plural}` + (found ? ` for “${q.trim()}”` : '')
     if (this.static) this.static.forEach(e => toggle(e, false)), toggle(this.list, true)
     await shown
   }
@@ -411,7 +416,7 @@ class Search {
     const items = docs.map((d, i) => {
       const id = ids[i], kind = ix.fields.get('kind').values[ix.values('kind', id)[0]]
       // The finder's cards say what its static cards say.
-      const meta = this.finder ? [label('setting', id), d.faculty, label('profession', id), d.note] : [kind[1], d.faculty, d.note]
+      const meta = this.finder ? this.meta.map(m => m === 'faculty' ? d.faculty : m === 'note' ? d.note : label(m, id)) : [kind[1], d.faculty, d.note]
       return el('li', { className: 'card card-' + kind[0] },
         el('h3', { className: 'card-title' }, el('a', { href: d.url }, ...highlight(ix, d.title, this.found))),
         d.excerpt ? el('p', { className: 'card-summary' }, ...highlight(ix, d.excerpt, this.found)) : '',

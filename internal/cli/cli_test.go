@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"flag"
+	"github.com/spf13/cobra"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,23 +69,8 @@ func TestCheckFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ios, _, errOut := testIO()
-			var got *CheckOptions
-			root := NewCmdRoot(ios)
-			for _, c := range root.Commands() {
-				if c.Name() == "check" {
-					root.RemoveCommand(c)
-				}
-			}
-			root.AddCommand(NewCmdCheck(ios, func(o *CheckOptions) error { got = o; return nil }))
-			code := run(root, tt.args, ios.ErrOut)
-			if code != tt.code {
-				t.Fatalf("exit code %d, want %d; stderr: %s", code, tt.code, errOut)
-			}
-			if code != 0 {
-				if !strings.Contains(errOut.String(), "facultyhub:") {
-					t.Errorf("usage error not explained: %q", errOut)
-				}
+			got := parsedOptions(t, "check", NewCmdCheck, tt.args, tt.code)
+			if got == nil {
 				return
 			}
 			got.IO = nil
@@ -201,4 +187,30 @@ func TestVersion(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "facultyhub ") {
 		t.Fatalf("exit %d, output %q", code, out)
 	}
+}
+
+// parsedOptions runs the command line args with the command name made by
+// newCmd stubbed out, and returns the options it was given; nil when the
+// exit code is not 0 (it must be code, and a usage error explained).
+func parsedOptions[O any](t *testing.T, name string, newCmd func(*IO, func(*O) error) *cobra.Command, args []string, code int) *O {
+	t.Helper()
+	ios, _, errOut := testIO()
+	var got *O
+	root := NewCmdRoot(ios)
+	for _, c := range root.Commands() {
+		if c.Name() == name {
+			root.RemoveCommand(c)
+		}
+	}
+	root.AddCommand(newCmd(ios, func(o *O) error { got = o; return nil }))
+	if c := run(root, args, ios.ErrOut); c != code {
+		t.Fatalf("exit code %d, want %d; stderr: %s", c, code, errOut)
+	}
+	if code != 0 {
+		if !strings.Contains(errOut.String(), "facultyhub:") {
+			t.Errorf("usage error not explained: %q", errOut)
+		}
+		return nil
+	}
+	return got
 }

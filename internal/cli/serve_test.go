@@ -31,23 +31,8 @@ func TestServeFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ios, _, errOut := testIO()
-			var got *ServeOptions
-			root := NewCmdRoot(ios)
-			for _, c := range root.Commands() {
-				if c.Name() == "serve" {
-					root.RemoveCommand(c)
-				}
-			}
-			root.AddCommand(NewCmdServe(ios, func(o *ServeOptions) error { got = o; return nil }))
-			code := run(root, tt.args, ios.ErrOut)
-			if code != tt.code {
-				t.Fatalf("exit code %d, want %d; stderr: %s", code, tt.code, errOut)
-			}
-			if code != 0 {
-				if !strings.Contains(errOut.String(), "facultyhub:") {
-					t.Errorf("usage error not explained: %q", errOut)
-				}
+			got := parsedOptions(t, "serve", NewCmdServe, tt.args, tt.code)
+			if got == nil {
 				return
 			}
 			got.IO = nil

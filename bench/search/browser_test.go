@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/facultyhub/facultyhub/internal/build"
+	"github.com/facultyhub/facultyhub/internal/chromium"
 	"github.com/facultyhub/facultyhub/internal/config"
 	"github.com/facultyhub/facultyhub/internal/content"
 	"github.com/facultyhub/facultyhub/internal/search"
@@ -58,7 +59,7 @@ var shared struct {
 }
 
 func startShipped() (*server, *browser, error) {
-	exe, err := chromium()
+	exe, err := chromium.Find()
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", errNoChromium, err)
 	}

@@ -4,13 +4,11 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"errors"
 	"fmt"
 	"mime"
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"strings"
@@ -18,6 +16,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/facultyhub/facultyhub/internal/chromium"
 )
 
 // server serves a built site from 127.0.0.1 the way a CDN would: text
@@ -159,20 +158,6 @@ func (s *server) warm(dirs ...string) error {
 	return nil
 }
 
-// chromium returns the path of a Chromium or Chrome binary: $CHROMIUM,
-// else the first of the usual names on $PATH.
-func chromium() (string, error) {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return exec.LookPath(p)
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", errors.New("no Chromium found: install it (apt-get install -y chromium) or set $CHROMIUM")
-}
-
 // browser is a tab of headless Chromium.
 type browser struct {
 	ctx    context.Context
@@ -186,15 +171,7 @@ type browser struct {
 // launch starts headless Chromium with its own profile folder, and opens
 // a first tab.
 func launch(ctx context.Context, exe, profile string) (*browser, error) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-dev-shm-usage", false),
-		chromedp.UserDataDir(profile),
-	)
+	opts := chromium.Options(exe, profile, chromedp.Flag("disable-dev-shm-usage", false))
 	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	bctx, cancelTab := chromedp.NewContext(actx)
 	return open(bctx, func() { cancelTab(); cancelAlloc() })

@@ -29,6 +29,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/facultyhub/facultyhub/bench/corpus"
 	"github.com/facultyhub/facultyhub/internal/build"
+	"github.com/facultyhub/facultyhub/internal/chromium"
 )
 
 // queries are typical searches of the generated corpus: common and rare
@@ -67,7 +68,7 @@ func bench(work string, runs int, withPagefind, reuse bool, stdout, stderr io.Wr
 		defer os.RemoveAll(dir)
 		work = dir
 	}
-	exe, err := chromium()
+	exe, err := chromium.Find()
 	if err != nil {
 		return err
 	}

@@ -36,6 +36,7 @@ import (
 	"time"
 
 	"github.com/facultyhub/facultyhub/internal/build"
+	"github.com/facultyhub/facultyhub/internal/chromium"
 )
 
 // today is the date CI judges the shipped content on.
@@ -86,7 +87,7 @@ var pages = []struct {
 var widths = []int64{1280, 320}
 
 func TestTheme(t *testing.T) {
-	exe, err := chromium()
+	exe, err := chromium.Find()
 	if err != nil {
 		t.Fatal(err)
 	}

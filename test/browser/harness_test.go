@@ -4,13 +4,11 @@ package browser
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"strings"
@@ -22,6 +20,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/facultyhub/facultyhub/internal/chromium"
 )
 
 // serve serves the built site in dir on a free loopback port the way the
@@ -56,19 +55,6 @@ func serve(dir string) (base string, stop func(), err error) {
 	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
 }
 
-// chromium finds the browser: $CHROMIUM, else the usual names on $PATH.
-func chromium() (string, error) {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p, nil
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", errors.New("no Chromium found: install it (apt-get install -y chromium) or set $CHROMIUM")
-}
-
 // browser is one headless Chromium tab with a fresh profile. It records
 // what the pages ask of the network outside the test server, and the
 // errors they log.
@@ -84,15 +70,7 @@ type browser struct {
 
 // launch starts Chromium with axe-core loaded into every document.
 func launch(exe, profile, base, axeSource string) (*browser, error) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(profile),
-	)
+	opts := chromium.Options(exe, profile, chromedp.Flag("hide-scrollbars", true))
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(actx)
 	b := &browser{ctx: ctx, cancel: func() { cancelTab(); cancelAlloc() }, base: base}

@@ -191,14 +191,20 @@ func checkLinks(pages []pageLinks, files map[string]bool, base string) diag.List
 		byURL[pages[i].url] = &pages[i]
 	}
 	var diags diag.List
+	// A link to another page resolves the same from every page (the same
+	// navigation links stand on all of them): each is resolved once.
+	// scanLinks has listed each link once per page.
+	resolved := map[string]bool{}
 	for _, p := range pages {
-		seen := map[string]bool{}
 		for _, link := range p.links {
-			if seen[link] {
+			if resolved[link] {
 				continue
 			}
-			seen[link] = true
-			if msg := resolveLink(p, link, byURL, files, base); msg != "" {
+			msg := resolveLink(p, link, byURL, files, base)
+			if msg == "" && !strings.HasPrefix(link, "#") {
+				resolved[link] = true
+			}
+			if msg != "" {
 				source := p.source
 				if source == "" {
 					source = "themes (page " + p.url + ")"

@@ -32,6 +32,7 @@ type pageLinks struct {
 func scanLinks(page []byte) (links []string, ids map[string]bool) {
 	ids = map[string]bool{}
 	var seen map[string]bool
+	var attrs [][2][]byte
 	for i := 0; i < len(page); {
 		j := bytes.IndexByte(page[i:], '<')
 		if j < 0 {
@@ -57,13 +58,19 @@ func scanLinks(page []byte) (links []string, ids map[string]bool) {
 			i++
 		}
 		tag := page[start:i]
-		i = scanAttrs(page, i, func(key, val []byte) {
+		var closed bool
+		i, closed, attrs = scanAttrs(page, i, attrs[:0])
+		if !closed {
+			break // the page ends inside the tag: it is text, not a tag
+		}
+		for _, a := range attrs {
+			key, val := a[0], a[1]
 			switch {
 			case asciiEqualFold(key, "id"):
 				ids[unescapeAttr(val)] = true
 			case asciiEqualFold(key, "href"), asciiEqualFold(key, "src"):
 				if !(len(val) > 0 && (val[0] == '/' && !bytes.HasPrefix(val, []byte("//")) || val[0] == '#')) {
-					return
+					continue
 				}
 				v := unescapeAttr(val)
 				if seen == nil {
@@ -74,7 +81,7 @@ func scanLinks(page []byte) (links []string, ids map[string]bool) {
 					links = append(links, unique.Make(v).Value())
 				}
 			}
-		})
+		}
 		if k := rawTextEnd(page[i:], tag); k >= 0 {
 			i += k
 		}
@@ -83,14 +90,18 @@ func scanLinks(page []byte) (links []string, ids map[string]bool) {
 }
 
 // scanAttrs reads the attributes of a start tag from page[i:], just past
-// its name, calling fn for each, and returns the index after the tag.
-func scanAttrs(page []byte, i int, fn func(key, val []byte)) int {
+// its name, appending each key and value to attrs, and returns the index
+// after the tag; closed is false when the page ends first.
+func scanAttrs(page []byte, i int, attrs [][2][]byte) (end int, closed bool, _ [][2][]byte) {
 	for i < len(page) {
 		for i < len(page) && (isSpace(page[i]) || page[i] == '/') {
 			i++
 		}
-		if i >= len(page) || page[i] == '>' {
-			return i + 1
+		if i >= len(page) {
+			return len(page), false, attrs
+		}
+		if page[i] == '>' {
+			return i + 1, true, attrs
 		}
 		start := i
 		i++ // an attribute name may start with "="
@@ -112,7 +123,7 @@ func scanAttrs(page []byte, i int, fn func(key, val []byte)) int {
 				q := page[i]
 				k := bytes.IndexByte(page[i+1:], q)
 				if k < 0 {
-					return len(page)
+					return len(page), false, attrs
 				}
 				val = page[i+1 : i+1+k]
 				i += k + 2
@@ -124,16 +135,18 @@ func scanAttrs(page []byte, i int, fn func(key, val []byte)) int {
 				val = page[start:i]
 			}
 		}
-		fn(key, val)
+		attrs = append(attrs, [2][]byte{key, val})
 	}
-	return i
+	return i, false, attrs
 }
 
 // rawTextEnd returns, for an element whose content is raw text (script,
 // style and the like), how far its end tag is in rest; -1 otherwise.
 func rawTextEnd(rest []byte, tag []byte) int {
 	raw := false
-	for _, t := range []string{"script", "style", "textarea", "title", "xmp"} {
+	// The elements golang.org/x/net/html reads as raw text (noscript too:
+	// it parses as a browser with scripts on).
+	for _, t := range []string{"script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"} {
 		if asciiEqualFold(tag, t) {
 			raw = true
 			break
@@ -141,6 +154,9 @@ func rawTextEnd(rest []byte, tag []byte) int {
 	}
 	if !raw {
 		return -1
+	}
+	if asciiEqualFold(tag, "plaintext") {
+		return len(rest) // it never ends
 	}
 	for i := 0; ; {
 		k := bytes.Index(rest[i:], []byte("</"))

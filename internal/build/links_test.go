@@ -62,23 +62,49 @@ func sameLinks(t *testing.T, name string, page []byte) {
 	}
 }
 
+// linkFragments are pages that have tripped HTML scanners: the seeds of
+// FuzzScanLinks and the cases of TestScanLinksFragments.
+var linkFragments = []string{
+	`<a href="/a/">x</a><a href='/b/'>y</a><a href=/c/>z</a><a HREF="/d/">`,
+	`<img src="/i.png" alt=""><img src=//cdn.example/x.png><a href="https://example.org/">`,
+	`<a href="#top" id="top">`, `<h2 id=details>`, `<p id = "spaced" >`,
+	`<a href="/q/?a=1&amp;b=2">`, `<a href="/e/&#35;x">`,
+	`<!-- <a href="/commented/"> --><a href="/after/">`,
+	`<script>var s = '<a href="/in-script/">';</script><a href="/after-script/">`,
+	`<style>a[href="/in-style/"]{}</style>`, `<SCRIPT>x</SCRIPT ><a href="/upper/">`,
+	`<title>a <a href="/in-title/"></title>`, `<textarea><a href="/in-textarea/"></textarea>`,
+	`<p>1 < 2 and <a href="/lt/">ok</a></p>`, `</a href="/end-tag/"><br/><a/href="/slash/">`,
+	`<!DOCTYPE html><html lang="en"><a href="/doc/">`, `<a href="/unclosed`, `<a href=`, `<a`, `<`,
+	`<a href="/same/"><a href="/same/">`, `<input disabled id="x"><a download href="/f.pdf">`,
+	`<a href="/a/"/><a\thref="/tab/"\n>`, `<script>no end <a href="/x/">`,
+}
+
 func TestScanLinksFragments(t *testing.T) {
-	for _, page := range []string{
-		`<a href="/a/">x</a><a href='/b/'>y</a><a href=/c/>z</a><a HREF="/d/">`,
-		`<img src="/i.png" alt=""><img src=//cdn.example/x.png><a href="https://example.org/">`,
-		`<a href="#top" id="top">`, `<h2 id=details>`, `<p id = "spaced" >`,
-		`<a href="/q/?a=1&amp;b=2">`, `<a href="/e/&#35;x">`,
-		`<!-- <a href="/commented/"> --><a href="/after/">`,
-		`<script>var s = '<a href="/in-script/">';</script><a href="/after-script/">`,
-		`<style>a[href="/in-style/"]{}</style>`, `<SCRIPT>x</SCRIPT ><a href="/upper/">`,
-		`<title>a <a href="/in-title/"></title>`, `<textarea><a href="/in-textarea/"></textarea>`,
-		`<p>1 < 2 and <a href="/lt/">ok</a></p>`, `</a href="/end-tag/"><br/><a/href="/slash/">`,
-		`<!DOCTYPE html><html lang="en"><a href="/doc/">`, `<a href="/unclosed`, `<a href=`, `<a`, `<`,
-		`<a href="/same/"><a href="/same/">`, `<input disabled id="x"><a download href="/f.pdf">`,
-		`<a href="/a/"/><a\thref="/tab/"\n>`, `<script>no end <a href="/x/">`,
-	} {
+	for _, page := range linkFragments {
 		sameLinks(t, page, []byte(page))
 	}
+}
+
+// FuzzScanLinks: the scanner never panics, and on well-formed HTML —
+// any input as golang.org/x/net/html parses and writes it back, which is
+// the kind of HTML the build writes — it finds what the tokenizer finds.
+// go test ./internal/build -run XXX -fuzz FuzzScanLinks
+func FuzzScanLinks(f *testing.F) {
+	for _, page := range linkFragments {
+		f.Add(page)
+	}
+	f.Fuzz(func(t *testing.T, page string) {
+		scanLinks([]byte(page))
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			return
+		}
+		var b bytes.Buffer
+		if err := html.Render(&b, doc); err != nil {
+			return
+		}
+		sameLinks(t, "well-formed page", b.Bytes())
+	})
 }
 
 // TestScanLinksOverShippedSite holds the scanner to the tokenizer over

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/facultyhub/facultyhub/internal/output"
+	"github.com/facultyhub/facultyhub/internal/sitetest"
 	"golang.org/x/net/html"
 )
 
@@ -97,5 +98,54 @@ func tokens(page []byte) []string {
 			}
 			out = append(out, tok.String())
 		}
+	}
+}
+
+// TestMinifiedLayoutsOfAnySite: a site's own layout with actions in
+// awkward places — in attribute lists, in <pre>, in an inline style and
+// script, trimmed with {{- -}} — renders the same page minified as not,
+// and <pre> keeps its whitespace.
+func TestMinifiedLayoutsOfAnySite(t *testing.T) {
+	layout := `{{define "main"}}<h1 {{if .Title}}class="t"{{end}} id="{{.Kind}}-h">{{.Title}}</h1>
+<pre>  {{.Title}}
+    indented   {{- " kept" -}}   </pre>
+<p style="color: {{if eq .Kind "page"}}#212b32{{else}}#005eb8{{end}}">a  <b>b</b>  {{.Kind}} c</p>
+<script type="application/ld+json">{"name": {{.Title}}}</script>
+{{/* a comment */}}<ul>
+  {{range .Breadcrumbs}}<li><a href="{{relURL .URL}}">{{.Title}}</a></li>
+  {{end}}</ul>{{end}}`
+	src := t.TempDir()
+	sitetest.Write(t, src, sitetest.Valid(t, map[string]string{"layouts/page.html": layout}))
+	pages := map[bool]string{}
+	for _, noMinify := range []bool{false, true} {
+		dest := filepath.Join(t.TempDir(), "public")
+		res, err := Build(context.Background(), Options{Source: src, Dest: dest, Today: today, NoMinify: noMinify})
+		if err != nil || res.Failed() {
+			t.Fatalf("%v %v", err, res.Diagnostics)
+		}
+		page, err := os.ReadFile(filepath.Join(dest, "about", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages[noMinify] = string(page)
+	}
+	// The inline style and script keep their spaces (the minifier leaves
+	// CSS and JS with actions in them alone), so the test is that the
+	// page is the same page: minified whole, both come out the same.
+	m := output.NewMinifier()
+	want, err := m.Bytes("about/index.html", []byte(pages[true]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := m.Bytes("about/index.html", []byte(pages[false]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blank := func(b []byte) string { return string(fingerprint.ReplaceAll(b, []byte(".#.$1"))) }
+	if blank(got) != blank(want) {
+		t.Errorf("the page from minified layouts differs from the page minified whole:\n%s\n%s", got, want)
+	}
+	if !strings.Contains(pages[false], "<pre>  About\n    indented kept</pre>") {
+		t.Errorf("<pre> lost its whitespace: %s", pages[false])
 	}
 }

@@ -247,6 +247,19 @@ func (r *run) prepare(context.Context) error {
 	return nil
 }
 
+// inTurn runs phases one after the other, and stops at the first that
+// fails.
+func (r *run) inTurn(phases ...func(context.Context) error) func(context.Context) error {
+	return func(ctx context.Context) error {
+		for _, p := range phases {
+			if err := p(ctx); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
 // together runs phases at the same time, and fails if one fails.
 func (r *run) together(phases ...func(context.Context) error) func(context.Context) error {
 	return func(ctx context.Context) error {

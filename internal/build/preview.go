@@ -64,12 +64,12 @@ func NewPreview(ctx context.Context, opts Options, after *Preview) (*Preview, Re
 	mem := NewMemory(false)
 	opts.Sink = mem
 	r := newRun(opts)
+	// Nothing is written before commit, so the checks can run beside
+	// the graph and the page list; if they find errors, that work is
+	// dropped with the rest.
 	err := r.phases(ctx, []phase{
 		{"load", r.load},
-		{"check", r.check},
-		{"graph", r.graph},
-		{"stage", r.stage},
-		{"prepare", r.prepare},
+		{"check+graph+prepare", r.together(r.check, r.inTurn(r.graph, r.stage, r.prepare))},
 		{"assets", r.assets},
 		{"commit", r.commit},
 	})

@@ -7,7 +7,7 @@
 //   - the watcher (watch.go) watches site.yaml, content/ (with _data),
 //     layouts/, themes/ and static/, including folders created later, and
 //     gathers events into a batch once the source has been quiet for
-//     50 ms, since one editor save is often a rename and several writes;
+//     20 ms, since one editor save is often a rename and several writes;
 //   - Classify (change.go) sorts each changed path into a ChangeKind:
 //     content, data, template, static or config;
 //   - the rebuilder (rebuild.go) takes one batch at a time, so builds

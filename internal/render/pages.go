@@ -271,9 +271,14 @@ func libraryFacet[T any](s *site.Site, key, label, vocabulary string, items []T,
 	byValue := map[string][]Card{}
 	for _, it := range items {
 		vs := values(it)
+		var c *Card
 		for i, v := range vs {
 			if !slices.Contains(vs[:i], v) {
-				byValue[v] = append(byValue[v], card(s, it))
+				if c == nil {
+					made := card(s, it)
+					c = &made
+				}
+				byValue[v] = append(byValue[v], *c)
 			}
 		}
 	}

@@ -152,16 +152,35 @@ func (s *Site) sort() {
 		slices.SortStableFunc(f.Partners, partnerOrder)
 		slices.SortStableFunc(f.Stories, storyOrder)
 		slices.SortStableFunc(f.Resources, resourceOrder)
-		slices.SortStableFunc(f.Placements, PlacementOrder)
-	}
-	for _, p := range s.Partners {
-		slices.SortStableFunc(p.Placements, PlacementOrder)
 	}
 	for _, p := range s.Professions {
 		slices.SortStableFunc(p.Faculties, byName)
 		slices.SortStableFunc(p.Stories, storyOrder)
 		slices.SortStableFunc(p.Resources, resourceOrder)
-		slices.SortStableFunc(p.Placements, PlacementOrder)
+	}
+	// Each faculty's, partner's and profession's placements are in the
+	// order of the sorted whole: taken from it in turn, they need no sort
+	// of their own (the order is total, so this is what sorting each
+	// list would give), which at national scale is most of the sorting.
+	for _, f := range s.Faculties {
+		f.Placements = f.Placements[:0]
+	}
+	for _, p := range s.Partners {
+		p.Placements = p.Placements[:0]
+	}
+	for _, p := range s.Professions {
+		p.Placements = p.Placements[:0]
+	}
+	for _, pl := range s.Placements {
+		pl.Faculty.Placements = append(pl.Faculty.Placements, pl)
+		if pl.Host != nil {
+			pl.Host.Placements = append(pl.Host.Placements, pl)
+		}
+		for _, slug := range pl.Professions {
+			if p := s.professions[slug]; p != nil {
+				p.Placements = append(p.Placements, pl)
+			}
+		}
 	}
 }
 

@@ -215,7 +215,9 @@ func (p *Preview) CheckLinks(ctx context.Context) (diag.List, error) {
 	r := p.run
 	links := make([]pageLinks, len(r.pages))
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	// One core is left to the server: pages asked for and the next
+	// rebuild come first, the check may take its time.
+	g.SetLimit(max(1, runtime.GOMAXPROCS(0)-1))
 	for i, pg := range r.pages {
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {

@@ -282,7 +282,12 @@ class Search {
     }
     for (const [k, set] of this.sel) for (const v of params.getAll(k)) set.add(v)
     await this.ix.open()
-    this.build(params.get('q') || '')
+    // The query's shards and the kinds are fetched while the form is
+    // built: on a first visit that is the round trip that matters.
+    const q = params.get('q') || ''
+    this.pending = q ? this.ix.search(q) : null
+    this.ix.column('kind')
+    this.build(q)
     // The finder shows every facet's counts; the search page loads a
     // facet's column when its group is opened.
     const loads = Promise.all(this.finder ? this.keys.map(k => this.ix.column(k)) : [])
@@ -348,7 +353,9 @@ class Search {
     const run = ++this.run
     if (changed) this.state(), this.initial = 1
     const q = this.input.value
-    const [found] = await Promise.all([this.ix.search(q), this.ix.column('kind'),
+    const search = !changed && this.pending ? this.pending : this.ix.search(q)
+    this.pending = null
+    const [found] = await Promise.all([search, this.ix.column('kind'),
       ...[...this.fixed.keys(), ...this.meta.filter(k => this.ix.fields.has(k)),
         ...[...this.sel].filter(([, s]) => s.size).map(([k]) => k)].map(k => this.ix.column(k))])
     if (run !== this.run) return

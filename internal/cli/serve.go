@@ -15,12 +15,13 @@ import (
 
 // ServeOptions are the inputs of `facultyhub serve`.
 type ServeOptions struct {
-	IO     *IO
-	Source string
-	Bind   string
-	Port   int
-	Drafts bool
-	Now    string
+	IO      *IO
+	Source  string
+	Bind    string
+	Port    int
+	Drafts  bool
+	Now     string
+	Verbose bool
 }
 
 // NewCmdServe returns `facultyhub serve`. runF replaces the logic in tests.
@@ -55,6 +56,7 @@ written to disk: public/ is left as it is. Press Ctrl-C to stop.`,
 	cmd.Flags().IntVar(&opts.Port, "port", 1313, "the `port` to listen on (0 picks a free one)")
 	cmd.Flags().BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
 	cmd.Flags().StringVar(&opts.Now, "now", "", "build as on this `date` (YYYY-MM-DD; default SOURCE_DATE_EPOCH or today)")
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "print the time of each step of every rebuild")
 	return cmd
 }
 
@@ -71,6 +73,6 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s port %d (is another server using it? --port 0 picks a free one): %w", opts.Bind, opts.Port, err)
 	}
-	srv := serve.New(serve.Options{Source: opts.Source, Today: day, Drafts: opts.Drafts, Out: opts.IO.Out, ErrOut: opts.IO.ErrOut})
+	srv := serve.New(serve.Options{Source: opts.Source, Today: day, Drafts: opts.Drafts, Verbose: opts.Verbose, Out: opts.IO.Out, ErrOut: opts.IO.ErrOut})
 	return srv.Run(ctx, ln)
 }

@@ -22,8 +22,8 @@ func TestServeFlags(t *testing.T) {
 		code int
 	}{
 		{"defaults", []string{"serve"}, ServeOptions{Source: ".", Bind: "127.0.0.1", Port: 1313}, 0},
-		{"every flag", []string{"serve", "--source", "site", "--bind", "0.0.0.0", "--port", "0", "--drafts", "--now", "2026-01-02"},
-			ServeOptions{Source: "site", Bind: "0.0.0.0", Port: 0, Drafts: true, Now: "2026-01-02"}, 0},
+		{"every flag", []string{"serve", "--source", "site", "--bind", "0.0.0.0", "--port", "0", "--drafts", "--now", "2026-01-02", "-v"},
+			ServeOptions{Source: "site", Bind: "0.0.0.0", Port: 0, Drafts: true, Now: "2026-01-02", Verbose: true}, 0},
 		{"negative port", []string{"serve", "--port", "-1"}, ServeOptions{}, ExitUsage},
 		{"port too high", []string{"serve", "--port", "65536"}, ServeOptions{}, ExitUsage},
 		{"port not a number", []string{"serve", "--port", "http"}, ServeOptions{}, ExitUsage},

@@ -37,8 +37,10 @@ type snapshot struct {
 // rebuildLoop builds the site, then rebuilds once per batch of changes
 // until ctx is done. Builds run one at a time, here; changes that arrive
 // during a build wait in the watcher's pending batch and are built next,
-// all together. After each build that succeeded, the output link check
-// runs in the background until it finishes or the next change comes.
+// all together. Once the source has been quiet for linkCheckDelay after a
+// build that succeeded, the output link check runs in the background
+// until it finishes or the next change comes: while someone is typing,
+// rebuilds have the machine to themselves.
 func (s *Server) rebuildLoop(ctx context.Context, w *watcher) {
 	linkCtx, stopLinks := context.WithCancel(ctx)
 	links := s.rebuild(ctx, Changes{})
@@ -51,32 +53,40 @@ func (s *Server) rebuildLoop(ctx context.Context, w *watcher) {
 	var checking sync.WaitGroup
 	defer checking.Wait()
 	for {
+		var quiet <-chan time.Time
 		if links != nil {
-			checking.Add(1)
-			go func(ctx context.Context) {
-				defer checking.Done()
-				s.checkLinks(ctx, links)
-			}(linkCtx)
+			quiet = time.After(linkCheckDelay)
 		}
 		select {
 		case <-ctx.Done():
 			stopLinks()
 			return
+		case <-quiet:
+			checking.Add(1)
+			go func(ctx context.Context, sn *snapshot) {
+				defer checking.Done()
+				s.checkLinks(ctx, sn)
+			}(linkCtx, links)
+			links = nil
+			continue
 		case <-w.ready:
 		}
 		c := w.take()
 		if c.Empty() {
-			links = nil
 			continue
 		}
-		// The check was of the site about to be replaced: stop it, but do
-		// not wait, as it may be making the feeds (about a second at
-		// national scale); what it finds is dropped.
+		// A check under way was of the site about to be replaced: stop
+		// it, but do not wait, as it may be making the feeds (about a
+		// second at national scale); what it finds is dropped.
 		stopLinks()
 		linkCtx, stopLinks = context.WithCancel(ctx)
 		links = s.rebuild(ctx, c)
 	}
 }
+
+// linkCheckDelay is how long the source must stay quiet after a rebuild
+// before the output link check, which renders every page, starts.
+const linkCheckDelay = 500 * time.Millisecond
 
 // rebuild brings the served site up to date after the changes c (none for
 // the first build) and announces the new build to open pages. It returns
@@ -162,6 +172,7 @@ func (s *Server) report(prev, next *snapshot, c Changes, res build.Result, took 
 		built, failed = c.String()+" changed: rebuilt", c.String()+" changed: rebuild failed"
 	}
 	took = took.Round(time.Millisecond)
+	res.Log(s.opts.ErrOut, s.opts.Verbose)
 	if prev == nil || !slices.Equal(prev.diags, next.diags) {
 		_ = diag.WriteFormat(s.opts.ErrOut, "text", s.opts.Source, next.diags)
 	}

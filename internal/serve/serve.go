@@ -52,6 +52,8 @@ type Options struct {
 	Today time.Time
 	// Drafts includes pages marked draft: true.
 	Drafts bool
+	// Verbose prints the time of each step of every rebuild on ErrOut.
+	Verbose bool
 	// Out receives the address served and a line per build; ErrOut the
 	// diagnostics of a build when they change, and failures.
 	Out, ErrOut io.Writer

@@ -52,10 +52,15 @@ func placementCard(s *site.Site, p *site.Placement) Card {
 	return Card{Title: p.Title, URL: p.URL, Summary: p.Summary, Kind: "placement", Meta: meta, Status: p.State}
 }
 
-func cards[T any](s *site.Site, list []T, card func(*site.Site, T) Card) []Card {
-	out := make([]Card, 0, len(list))
-	for _, x := range list {
-		out = append(out, card(s, x))
+// cards makes the cards of list. Listings hold cards by pointer: the
+// same card stands on a dozen of them (a faculty's, the finder's, each
+// facet's).
+func cards[T any](s *site.Site, list []T, card func(*site.Site, T) Card) []*Card {
+	made := make([]Card, len(list))
+	out := make([]*Card, len(list))
+	for i, x := range list {
+		made[i] = card(s, x)
+		out[i] = &made[i]
 	}
 	return out
 }
@@ -91,7 +96,7 @@ func plural(n int, word string) string {
 func longDate(t time.Time) string { return t.Format("2 January 2006") }
 
 // paginate splits cards into pages of size, at base, base/page/2/, …
-func paginate(base string, cards []Card, size int) []*Pager {
+func paginate(base string, cards []*Card, size int) []*Pager {
 	total := max(1, (len(cards)+size-1)/size)
 	pagers := make([]*Pager, total)
 	var links []Link

@@ -71,7 +71,7 @@ type Card struct {
 
 // Pager is one page of a paginated listing.
 type Pager struct {
-	Cards  []Card
+	Cards  []*Card
 	Number int
 	Total  int
 	// Count is the number of cards over all pages.

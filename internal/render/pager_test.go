@@ -20,7 +20,7 @@ func TestPagerWindow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cards := make([]Card, tt.total)
+			cards := make([]*Card, tt.total)
 			p := paginate("/placements/", cards, 1)[tt.number-1]
 			var got []string
 			for _, l := range p.Window() {

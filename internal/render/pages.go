@@ -23,16 +23,17 @@ type pageSet struct {
 	intros map[string]*content.Page
 	// cards holds each placement's card: a placement is shown on a
 	// dozen listings (its faculty, the finder, each of its facets).
-	cards map[*site.Placement]Card
+	cards map[*site.Placement]*Card
 }
 
 // placementCards returns the cards of list, each made once per build.
-func (ps *pageSet) placementCards(list []*site.Placement) []Card {
-	out := make([]Card, len(list))
+func (ps *pageSet) placementCards(list []*site.Placement) []*Card {
+	out := make([]*Card, len(list))
 	for i, p := range list {
 		c, ok := ps.cards[p]
 		if !ok {
-			c = placementCard(ps.s, p)
+			made := placementCard(ps.s, p)
+			c = &made
 			ps.cards[p] = c
 		}
 		out[i] = c
@@ -42,7 +43,7 @@ func (ps *pageSet) placementCards(list []*site.Placement) []Card {
 
 // Pages lists every HTML page of s: the URL table of DESIGN.md.
 func Pages(s *site.Site) []*Page {
-	ps := &pageSet{s: s, size: s.Config.Pagination, intros: map[string]*content.Page{}, cards: map[*site.Placement]Card{}}
+	ps := &pageSet{s: s, size: s.Config.Pagination, intros: map[string]*content.Page{}, cards: map[*site.Placement]*Card{}}
 	if ps.size < 1 {
 		ps.size = 20
 	}
@@ -88,7 +89,7 @@ func (ps *pageSet) add(p *Page) {
 }
 
 // listing adds a paginated listing of cards at base.
-func (ps *pageSet) listing(base, title, kind, description string, trail []Crumb, all []Card, data any, feeds []Link) {
+func (ps *pageSet) listing(base, title, kind, description string, trail []Crumb, all []*Card, data any, feeds []Link) {
 	for _, pager := range paginate(base, all, ps.size) {
 		t := title
 		if pager.Number > 1 {
@@ -119,7 +120,7 @@ func (ps *pageSet) faculties() {
 		for _, sec := range sections {
 			base := f.URL + sec.Slug + "/"
 			title := sec.Title + " — " + f.Title
-			var all []Card
+			var all []*Card
 			switch sec.Slug {
 			case "placements":
 				all = ps.placementCards(f.Placements)
@@ -196,7 +197,7 @@ func (ps *pageSet) finder() {
 	var facets []finderFacet
 	for _, f := range site.PlacementFacets {
 		byValue := f.Group(open)
-		ff := finderFacet{key: f.Key, label: f.Label, values: s.Count(f, open), cards: map[string][]Card{}}
+		ff := finderFacet{key: f.Key, label: f.Label, values: s.Count(f, open), cards: map[string][]*Card{}}
 		for _, v := range ff.values {
 			ff.cards[v.Slug] = ps.placementCards(byValue[v.Slug])
 		}
@@ -261,14 +262,14 @@ func (ps *pageSet) library() {
 type finderFacet struct {
 	key, label string
 	values     []site.FacetValue
-	cards      map[string][]Card
+	cards      map[string][]*Card
 }
 
 // libraryFacet groups items by the facet's values, in the vocabulary's
 // order (values outside it after, by slug), as site.Count orders the
 // placement finder's.
 func libraryFacet[T any](s *site.Site, key, label, vocabulary string, items []T, values func(T) []string, card func(*site.Site, T) Card) finderFacet {
-	byValue := map[string][]Card{}
+	byValue := map[string][]*Card{}
 	for _, it := range items {
 		vs := values(it)
 		var c *Card
@@ -278,7 +279,7 @@ func libraryFacet[T any](s *site.Site, key, label, vocabulary string, items []T,
 					made := card(s, it)
 					c = &made
 				}
-				byValue[v] = append(byValue[v], *c)
+				byValue[v] = append(byValue[v], c)
 			}
 		}
 	}
@@ -315,7 +316,7 @@ func nonEmpty(s string) []string {
 // facet's values and counts, so that it can be browsed without
 // JavaScript. The counts are over the whole listing, the same on every
 // page; only the current value differs.
-func (ps *pageSet) faceted(f *Finder, title, description string, all []Card, facets []finderFacet, feeds []Link) {
+func (ps *pageSet) faceted(f *Finder, title, description string, all []*Card, facets []finderFacet, feeds []Link) {
 	groups := func(current string) []FacetGroup {
 		var out []FacetGroup
 		for _, fc := range facets {
@@ -328,7 +329,7 @@ func (ps *pageSet) faceted(f *Finder, title, description string, all []Card, fac
 		}
 		return out
 	}
-	add := func(base, title, description string, trail []Crumb, cards []Card) {
+	add := func(base, title, description string, trail []Crumb, cards []*Card) {
 		first := len(ps.pages)
 		ps.listing(base, title, "finder", description, trail, cards, nil, feeds)
 		g := groups(base)

@@ -215,7 +215,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			return s
 		},
 		"isEmail": func(s string) bool { return strings.Contains(s, "@") && !hasScheme(s) },
-		"cards":   func(list any) []Card { return cardsOf(s, list) },
+		"cards":   func(list any) []*Card { return cardsOf(s, list) },
 		"labels": func(vocabulary string, slugs []string) []string {
 			out := make([]string, len(slugs))
 			for i, slug := range slugs {
@@ -297,7 +297,7 @@ func lower(s string) string {
 }
 
 // cardsOf makes cards for templates from a list of entities.
-func cardsOf(s *site.Site, list any) []Card {
+func cardsOf(s *site.Site, list any) []*Card {
 	switch l := list.(type) {
 	case []*site.Faculty:
 		return cards(s, l, facultyCard)

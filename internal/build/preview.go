@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"reflect"
 	"runtime"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/facultyhub/facultyhub/internal/content"
 	"github.com/facultyhub/facultyhub/internal/diag"
 	"github.com/facultyhub/facultyhub/internal/render"
 	"github.com/facultyhub/facultyhub/internal/search"
@@ -17,10 +19,10 @@ import (
 )
 
 // Preview is a site prepared for the preview server: loaded, checked and
-// resolved exactly as a build does it, with its theme files, search client
-// and the files beside the content in memory, but with each page rendered
-// only when it is first asked for, and the feeds and search index made on
-// the first request for one of them. A change to a national-scale site is
+// resolved exactly as a build does it, with its theme files and search
+// client in memory, but with each page rendered only when it is first
+// asked for, the feeds and search index made on the first request for one
+// of them, and the files beside the pages read when asked for. A change to a national-scale site is
 // then served in the time it takes to load, check and resolve it, not to
 // render twenty thousand pages. Pages are not minified.
 //
@@ -31,7 +33,10 @@ type Preview struct {
 	run   *run
 	files map[string][]byte
 	// pages maps a page's output path (faculties/x/index.html) to it.
-	pages    map[string]*render.Page
+	pages map[string]*render.Page
+	// assets maps the output path of a file beside the content to its
+	// path in the source.
+	assets   map[string]string
 	rendered sync.Map // output path → []byte
 
 	// The feeds and exports, made on the first request for one.
@@ -70,15 +75,21 @@ func NewPreview(ctx context.Context, opts Options, after *Preview) (*Preview, Re
 	err := r.phases(ctx, []phase{
 		{"load", r.load},
 		{"check+graph+prepare", r.together(r.check, r.inTurn(r.graph, r.stage, r.prepare))},
-		{"assets", r.assets},
 		{"commit", r.commit},
 	})
 	if err != nil || r.result.Failed() {
 		return nil, r.result, err
 	}
-	p := &Preview{run: r, files: mem.Files(), pages: make(map[string]*render.Page, len(r.pages))}
+	p := &Preview{run: r, files: mem.Files(), pages: make(map[string]*render.Page, len(r.pages)),
+		assets: make(map[string]string, len(r.hub.Files))}
 	for _, pg := range r.pages {
 		p.pages[outputPath(pg.URL)] = pg
+	}
+	// The pictures and PDFs beside the pages are read when asked for,
+	// from the paths the load found, not copied into memory at every
+	// change.
+	for _, f := range r.hub.Files {
+		p.assets[strings.TrimPrefix(content.FileURL(f), "/")] = f
 	}
 	r.result.Pages = len(r.pages)
 	if after != nil && after.searchDone.Load() {
@@ -100,6 +111,10 @@ func (p *Preview) File(name string) (data []byte, ok bool, err error) {
 	}
 	if pg, ok := p.pages[name]; ok {
 		data, err := p.page(name, pg)
+		return data, err == nil, err
+	}
+	if src, ok := p.assets[name]; ok {
+		data, err := fs.ReadFile(p.run.fsys, src)
 		return data, err == nil, err
 	}
 	switch {
@@ -259,6 +274,9 @@ func (p *Preview) CheckLinks(ctx context.Context) (diag.List, error) {
 		}
 	}
 	for name := range p.pages {
+		files[name] = true
+	}
+	for name := range p.assets {
 		files[name] = true
 	}
 	return checkLinks(links, files, render.BasePath(r.site)), nil

@@ -24,8 +24,10 @@
 //     at EventsPath, and the script injected into every served page
 //     reloads it.
 //
-// The handler (handler.go) serves only the files of the built site, from
-// memory: nothing a request names is ever read from disk.
+// The handler (handler.go) serves only the files of the built site: a
+// request's path is only ever a key into the site's own lists (its pages,
+// its generated files, the pictures and PDFs the load found beside the
+// pages), never a path to read.
 package serve
 
 import (

@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/facultyhub/facultyhub/internal/content"
 	"github.com/facultyhub/facultyhub/internal/site"
@@ -21,29 +20,41 @@ type pageSet struct {
 	// intros holds plain pages whose URL is a generated listing: their
 	// text becomes the listing's introduction.
 	intros map[string]*content.Page
-	// cards holds each placement's card: a placement is shown on a
-	// dozen listings (its faculty, the finder, each of its facets).
-	cards map[*site.Placement]*Card
+	// cards holds each entry's card, by the entry: a placement is shown
+	// on a dozen listings (its faculty, the finder, each of its facets), a
+	// story or resource on several.
+	cards map[any]*Card
 }
 
-// placementCards returns the cards of list, each made once per build.
-func (ps *pageSet) placementCards(list []*site.Placement) []*Card {
+// entryCards returns the cards of list, each made once per page set.
+func entryCards[T comparable](ps *pageSet, list []T, card func(*site.Site, T) Card) []*Card {
 	out := make([]*Card, len(list))
-	for i, p := range list {
-		c, ok := ps.cards[p]
+	for i, x := range list {
+		c, ok := ps.cards[x]
 		if !ok {
-			made := placementCard(ps.s, p)
+			made := card(ps.s, x)
 			c = &made
-			ps.cards[p] = c
+			ps.cards[x] = c
 		}
 		out[i] = c
 	}
 	return out
 }
 
+// facetOf is one facet of a faceted listing over items: site.Tally's
+// values and groups, as cards.
+func facetOf[T comparable](ps *pageSet, key, label, vocabulary string, items []T, values func(T) []string, card func(*site.Site, T) Card) finderFacet {
+	counts, members := site.Tally(ps.s, vocabulary, items, values)
+	f := finderFacet{key: key, label: label, values: counts, cards: make(map[string][]*Card, len(counts))}
+	for _, v := range counts {
+		f.cards[v.Slug] = entryCards(ps, members[v.Slug], card)
+	}
+	return f
+}
+
 // Pages lists every HTML page of s: the URL table of DESIGN.md.
 func Pages(s *site.Site) []*Page {
-	ps := &pageSet{s: s, size: s.Config.Pagination, intros: map[string]*content.Page{}, cards: map[*site.Placement]*Card{}}
+	ps := &pageSet{s: s, size: s.Config.Pagination, intros: map[string]*content.Page{}, cards: map[any]*Card{}}
 	if ps.size < 1 {
 		ps.size = 20
 	}
@@ -123,13 +134,13 @@ func (ps *pageSet) faculties() {
 			var all []*Card
 			switch sec.Slug {
 			case "placements":
-				all = ps.placementCards(f.Placements)
+				all = entryCards(ps, f.Placements, placementCard)
 			case "partners":
-				all = cards(s, f.Partners, partnerCard)
+				all = entryCards(ps, f.Partners, partnerCard)
 			case "stories":
-				all = cards(s, f.Stories, storyCard)
+				all = entryCards(ps, f.Stories, storyCard)
 			case "resources":
-				all = cards(s, f.Resources, resourceCard)
+				all = entryCards(ps, f.Resources, resourceCard)
 			}
 			ps.listing(base, title, "listing", "", ftrail, all, f, []Link{feed})
 		}
@@ -196,18 +207,13 @@ func (ps *pageSet) finder() {
 	// finder page; only the current value differs.
 	var facets []finderFacet
 	for _, f := range site.PlacementFacets {
-		byValue := f.Group(open)
-		ff := finderFacet{key: f.Key, label: f.Label, values: s.Count(f, open), cards: map[string][]*Card{}}
-		for _, v := range ff.values {
-			ff.cards[v.Slug] = ps.placementCards(byValue[v.Slug])
-		}
-		facets = append(facets, ff)
+		facets = append(facets, facetOf(ps, f.Key, f.Label, f.Vocabulary, open, f.Values, placementCard))
 	}
 	ps.faceted(&Finder{URL: "/placements/", Noun: "placement", Plural: "placements", Heading: "Placements",
 		All: "All open placements", Fixed: "kind=placement&status=open", Meta: "setting faculty profession note",
 		Extra: &Link{"Closed and withdrawn placements", "/placements/closed/"}},
 		"Find a placement", "Student placement opportunities offered through England's AHP faculties.",
-		ps.placementCards(open), facets, []Link{{"Closing dates (calendar)", "/placements/closing.ics"}})
+		entryCards(ps, open, placementCard), facets, []Link{{"Closing dates (calendar)", "/placements/closing.ics"}})
 	ftrail := crumbs(Crumb{"Find a placement", "/placements/"})
 	var past []*site.Placement
 	for _, p := range s.Placements {
@@ -216,7 +222,7 @@ func (ps *pageSet) finder() {
 		}
 	}
 	ps.listing("/placements/closed/", "Closed and withdrawn placements", "listing",
-		"Placements that have closed or been withdrawn, kept as a record.", ftrail, ps.placementCards(past), nil, nil)
+		"Placements that have closed or been withdrawn, kept as a record.", ftrail, entryCards(ps, past, placementCard), nil, nil)
 }
 
 // library adds the national showcase and resource library, each a
@@ -231,18 +237,18 @@ func (ps *pageSet) library() {
 	}
 	ps.faceted(&Finder{URL: "/stories/", Noun: "story", Plural: "stories", Heading: "Stories", All: "All stories",
 		Fixed: "kind=story", Meta: "note faculty"},
-		"Showcase stories", "Stories from AHP faculties across England.", cards(s, s.Stories, storyCard), []finderFacet{
-			libraryFacet(s, "theme", "Theme", "themes", s.Stories, func(st *site.Story) []string { return st.Themes }, storyCard),
-			libraryFacet(s, "profession", "Profession", "professions", s.Stories, func(st *site.Story) []string { return st.Professions }, storyCard),
-			libraryFacet(s, "region", "Region", "regions", s.Stories, func(st *site.Story) []string { return region(st.Faculty) }, storyCard),
+		"Showcase stories", "Stories from AHP faculties across England.", entryCards(ps, s.Stories, storyCard), []finderFacet{
+			facetOf(ps, "theme", "Theme", "themes", s.Stories, func(st *site.Story) []string { return st.Themes }, storyCard),
+			facetOf(ps, "profession", "Profession", "professions", s.Stories, func(st *site.Story) []string { return st.Professions }, storyCard),
+			facetOf(ps, "region", "Region", "regions", s.Stories, func(st *site.Story) []string { return region(st.Faculty) }, storyCard),
 		}, []Link{{"All updates", "/feed.xml"}})
 	ps.faceted(&Finder{URL: "/resources/", Noun: "resource", Plural: "resources", Heading: "Resources", All: "All resources",
 		Fixed: "kind=resource", Meta: "format faculty"},
-		"Resource library", "Guidance, toolkits and templates from AHP faculties and the national team.", cards(s, s.Resources, resourceCard), []finderFacet{
-			libraryFacet(s, "format", "Format", "format", s.Resources, func(r *site.Resource) []string { return nonEmpty(r.Format) }, resourceCard),
-			libraryFacet(s, "theme", "Theme", "themes", s.Resources, func(r *site.Resource) []string { return r.Themes }, resourceCard),
-			libraryFacet(s, "profession", "Profession", "professions", s.Resources, func(r *site.Resource) []string { return r.Professions }, resourceCard),
-			libraryFacet(s, "region", "Region", "regions", s.Resources, func(r *site.Resource) []string { return region(r.Faculty) }, resourceCard),
+		"Resource library", "Guidance, toolkits and templates from AHP faculties and the national team.", entryCards(ps, s.Resources, resourceCard), []finderFacet{
+			facetOf(ps, "format", "Format", "format", s.Resources, func(r *site.Resource) []string { return nonEmpty(r.Format) }, resourceCard),
+			facetOf(ps, "theme", "Theme", "themes", s.Resources, func(r *site.Resource) []string { return r.Themes }, resourceCard),
+			facetOf(ps, "profession", "Profession", "professions", s.Resources, func(r *site.Resource) []string { return r.Professions }, resourceCard),
+			facetOf(ps, "region", "Region", "regions", s.Resources, func(r *site.Resource) []string { return region(r.Faculty) }, resourceCard),
 		}, nil)
 	for _, st := range s.Stories {
 		if st.Faculty == nil {
@@ -263,45 +269,6 @@ type finderFacet struct {
 	key, label string
 	values     []site.FacetValue
 	cards      map[string][]*Card
-}
-
-// libraryFacet groups items by the facet's values, in the vocabulary's
-// order (values outside it after, by slug), as site.Count orders the
-// placement finder's.
-func libraryFacet[T any](s *site.Site, key, label, vocabulary string, items []T, values func(T) []string, card func(*site.Site, T) Card) finderFacet {
-	byValue := map[string][]*Card{}
-	for _, it := range items {
-		vs := values(it)
-		var c *Card
-		for i, v := range vs {
-			if !slices.Contains(vs[:i], v) {
-				if c == nil {
-					made := card(s, it)
-					c = &made
-				}
-				byValue[v] = append(byValue[v], c)
-			}
-		}
-	}
-	f := finderFacet{key: key, label: label, cards: byValue}
-	seen := map[string]bool{}
-	for _, slug := range s.Order(vocabulary) {
-		if n := len(byValue[slug]); n > 0 {
-			f.values = append(f.values, site.FacetValue{Slug: slug, Name: s.Label(vocabulary, slug), Count: n})
-			seen[slug] = true
-		}
-	}
-	var rest []string
-	for slug := range byValue {
-		if !seen[slug] {
-			rest = append(rest, slug)
-		}
-	}
-	slices.Sort(rest)
-	for _, slug := range rest {
-		f.values = append(f.values, site.FacetValue{Slug: slug, Name: s.Label(vocabulary, slug), Count: len(byValue[slug])})
-	}
-	return f
 }
 
 func nonEmpty(s string) []string {

@@ -42,7 +42,7 @@ func one(s string) []string {
 // a Site has a faculty and a system (New sees to it).
 func (f Facet) Values(p *Placement) []string { return f.values(p) }
 
-// FacetValue is one value of a facet with the number of placements that
+// FacetValue is one value of a facet with the number of entries that
 // have it.
 type FacetValue struct {
 	Slug  string
@@ -50,29 +50,37 @@ type FacetValue struct {
 	Count int
 }
 
-// Count tallies the facet's values over placements, in vocabulary order
-// where the vocabulary has one, otherwise by name. Values no placement has
-// are left out.
-func (s *Site) Count(f Facet, placements []*Placement) []FacetValue {
-	counts := map[string]int{}
-	for _, p := range placements {
-		for _, v := range f.Values(p) {
-			counts[v]++
+// Tally groups items by the values values gives them from vocabulary:
+// the values they have with their counts, in the vocabulary's order
+// (values outside it after, by slug), and each value's items in their
+// own order. An item that lists a value twice has it once. The placement
+// finder and the faceted stories and resources are made from it.
+func Tally[T any](s *Site, vocabulary string, items []T, values func(T) []string) ([]FacetValue, map[string][]T) {
+	members := map[string][]T{}
+	for _, it := range items {
+		vs := values(it)
+		for i, v := range vs {
+			if !slices.Contains(vs[:i], v) {
+				members[v] = append(members[v], it)
+			}
 		}
 	}
 	var out []FacetValue
-	for _, slug := range s.Order(f.Vocabulary) {
-		if n := counts[slug]; n > 0 {
-			out = append(out, FacetValue{Slug: slug, Name: s.Label(f.Vocabulary, slug), Count: n})
-			delete(counts, slug)
+	listed := map[string]bool{}
+	for _, slug := range s.Order(vocabulary) {
+		if n := len(members[slug]); n > 0 {
+			out = append(out, FacetValue{Slug: slug, Name: s.Label(vocabulary, slug), Count: n})
+			listed[slug] = true
 		}
 	}
-	var rest []FacetValue
-	for slug, n := range counts {
-		rest = append(rest, FacetValue{Slug: slug, Name: s.Label(f.Vocabulary, slug), Count: n})
+	known := len(out)
+	for slug, list := range members {
+		if !listed[slug] {
+			out = append(out, FacetValue{Slug: slug, Name: s.Label(vocabulary, slug), Count: len(list)})
+		}
 	}
-	slices.SortFunc(rest, func(a, b FacetValue) int { return cmp.Compare(a.Slug, b.Slug) })
-	return append(out, rest...)
+	slices.SortFunc(out[known:], func(a, b FacetValue) int { return cmp.Compare(a.Slug, b.Slug) })
+	return out, members
 }
 
 // Order lists a vocabulary's slugs in their natural order: systems by
@@ -97,33 +105,6 @@ func (s *Site) Order(vocabulary string) []string {
 	default:
 		if v := s.Vocabularies[vocabulary]; v != nil {
 			out = v.Slugs()
-		}
-	}
-	return out
-}
-
-// Filter returns the placements that have value for the facet.
-func (f Facet) Filter(placements []*Placement, value string) []*Placement {
-	var out []*Placement
-	for _, p := range placements {
-		if slices.Contains(f.Values(p), value) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// Group sorts placements by the facet's values in one pass: each value
-// maps to the placements that have it, in their order (Filter of every
-// value at once).
-func (f Facet) Group(placements []*Placement) map[string][]*Placement {
-	out := map[string][]*Placement{}
-	for _, p := range placements {
-		for i, v := range f.Values(p) {
-			if slices.Contains(f.Values(p)[:i], v) {
-				continue // a value listed twice counts once, as in Filter
-			}
-			out[v] = append(out[v], p)
 		}
 	}
 	return out

@@ -23,9 +23,11 @@ func TestCompareFoldIsToLowerCompare(t *testing.T) {
 	}
 }
 
-// TestGroupIsFilterOfEachValue: Group gives every value the placements
-// Filter gives it, in the same order.
-func TestGroupIsFilterOfEachValue(t *testing.T) {
+// TestTallyGroupsEveryValue: every value an item has lists the item, in
+// the items' order and once even when the item lists the value twice;
+// counts match; vocabulary values come in the vocabulary's order.
+func TestTallyGroupsEveryValue(t *testing.T) {
+	s := &Site{Vocabularies: map[string]*content.Vocabulary{"setting": {Terms: []content.Term{{Slug: "ward"}, {Slug: "home"}}}}}
 	ps := []*Placement{
 		{Placement: &content.Placement{Professions: []string{"a", "b"}, Setting: "ward"}},
 		{Placement: &content.Placement{Professions: []string{"b", "b"}, Setting: ""}},
@@ -33,16 +35,26 @@ func TestGroupIsFilterOfEachValue(t *testing.T) {
 		{Placement: &content.Placement{Professions: []string{"c", "a"}, Setting: "home"}},
 	}
 	for _, f := range []Facet{PlacementFacets[0], PlacementFacets[3]} {
-		groups := f.Group(ps)
-		for v, got := range groups {
-			if want := f.Filter(ps, v); !slices.Equal(got, want) {
-				t.Errorf("%s=%s: Group %v, Filter %v", f.Key, v, got, want)
+		values, members := Tally(s, f.Vocabulary, ps, f.Values)
+		var order []string
+		for _, v := range values {
+			order = append(order, v.Slug)
+			var want []*Placement
+			for _, p := range ps {
+				if slices.Contains(f.Values(p), v.Slug) {
+					want = append(want, p)
+				}
+			}
+			if got := members[v.Slug]; !slices.Equal(got, want) || v.Count != len(want) {
+				t.Errorf("%s=%s: %d listed (count %d), want %d", f.Key, v.Slug, len(got), v.Count, len(want))
 			}
 		}
-		for _, v := range []string{"a", "b", "c", "ward", "home"} {
-			if len(f.Filter(ps, v)) > 0 && groups[v] == nil {
-				t.Errorf("%s=%s: Filter finds placements, Group none", f.Key, v)
-			}
+		if len(members) != len(values) {
+			t.Errorf("%s: %d groups for %d values", f.Key, len(members), len(values))
+		}
+		want := map[string][]string{"profession": {"a", "b", "c"}, "setting": {"ward", "home"}}[f.Key]
+		if !slices.Equal(order, want) {
+			t.Errorf("%s: values in order %v, want %v", f.Key, order, want)
 		}
 	}
 }

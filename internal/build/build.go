@@ -45,10 +45,6 @@ type Options struct {
 	Today time.Time
 	// NoMinify writes HTML, CSS and XML as rendered.
 	NoMinify bool
-	// Sink, when set, receives the files instead of Dest (the preview
-	// server builds into a Memory sink). A build always starts a fresh
-	// site in it; Build calls Commit only on success.
-	Sink Sink
 	// Cache, when set, keeps what was decoded and parsed from each file
 	// for the next build with it, which then decodes only the files that
 	// changed (the preview server).
@@ -75,12 +71,15 @@ func (r Result) Failed() bool { return r.Diagnostics.HasErrors() }
 
 // run carries the state passed from phase to phase.
 type run struct {
-	opts   Options
-	fsys   fs.FS
-	cfg    config.Config
-	hub    *content.Hub
-	site   *site.Site
-	out    Sink
+	opts Options
+	fsys fs.FS
+	cfg  config.Config
+	hub  *content.Hub
+	site *site.Site
+	out  Sink
+	// sink, when set, receives the files instead of Dest: the preview's
+	// Memory.
+	sink   Sink
 	rd     *render.Renderer
 	pages  []*render.Page
 	links  []pageLinks
@@ -181,8 +180,8 @@ func (r *run) graph(context.Context) error {
 }
 
 func (r *run) stage(context.Context) error {
-	if r.opts.Sink != nil {
-		r.out = r.opts.Sink
+	if r.sink != nil {
+		r.out = r.sink
 		return nil
 	}
 	out, err := output.Stage(r.opts.Dest, output.Options{Minify: !r.opts.NoMinify})
@@ -195,10 +194,15 @@ func (r *run) stage(context.Context) error {
 
 // write writes one file and records it for the link check.
 func (r *run) write(p string, data []byte) error {
+	r.record(p)
+	return r.out.Write(p, data)
+}
+
+// record notes that the site has the file p, for the link check.
+func (r *run) record(p string) {
 	r.mu.Lock()
 	r.files[p] = true
 	r.mu.Unlock()
-	return r.out.Write(p, data)
 }
 
 // prepare loads the theme, writes its assets and the search client, and
@@ -248,32 +252,54 @@ func (r *run) together(phases ...func(context.Context) error) func(context.Conte
 }
 
 func (r *run) render(ctx context.Context) error {
-	rd := r.rd
-	r.links = make([]pageLinks, len(r.pages))
+	links, err := r.renderPages(ctx, runtime.GOMAXPROCS(0), nil, func(p *render.Page, html []byte) error {
+		p.Release()
+		return r.writePage(outputPath(p.URL), html)
+	})
+	if err != nil {
+		return err
+	}
+	r.links = links
+	r.result.Pages = len(r.pages)
+	return nil
+}
+
+// renderPages renders every page, at most limit at a time, scans its
+// links for checkLinks, and passes its HTML to use (when not nil). have,
+// when not nil, returns a page's HTML made before, which saves rendering
+// it.
+func (r *run) renderPages(ctx context.Context, limit int, have func(*render.Page) ([]byte, bool), use func(*render.Page, []byte) error) ([]pageLinks, error) {
+	links := make([]pageLinks, len(r.pages))
 	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	g.SetLimit(limit)
 	for i, p := range r.pages {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			b := pageBuffers.Get().(*bytes.Buffer)
-			defer pageBuffers.Put(b)
-			b.Reset()
-			if err := rd.Render(b, p); err != nil {
-				return err
+			var html []byte
+			ok := false
+			if have != nil {
+				html, ok = have(p)
 			}
-			p.Release()
-			links, ids := scanLinks(b.Bytes())
-			r.links[i] = pageLinks{url: p.URL, source: p.Doc, links: links, ids: ids}
-			return r.writePage(outputPath(p.URL), b.Bytes())
+			if !ok {
+				b := pageBuffers.Get().(*bytes.Buffer)
+				defer pageBuffers.Put(b)
+				b.Reset()
+				if err := r.rd.Render(b, p); err != nil {
+					return err
+				}
+				html = b.Bytes()
+			}
+			l, ids := scanLinks(html)
+			links[i] = pageLinks{url: p.URL, source: p.Doc, links: l, ids: ids}
+			if use == nil {
+				return nil
+			}
+			return use(p, html)
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return err
-	}
-	r.result.Pages = len(r.pages)
-	return nil
+	return links, g.Wait()
 }
 
 // minifyPages reports whether pages are rendered from minified layouts,
@@ -286,9 +312,7 @@ func (r *run) writePage(p string, data []byte) error {
 	if !r.minifyPages() {
 		return r.write(p, data)
 	}
-	r.mu.Lock()
-	r.files[p] = true
-	r.mu.Unlock()
+	r.record(p)
 	return r.out.WriteMinified(p, data)
 }
 
@@ -325,9 +349,7 @@ func (r *run) themeAssets(rd *render.Renderer) error {
 			if err != nil {
 				return err
 			}
-			r.mu.Lock()
-			r.files[name] = true
-			r.mu.Unlock()
+			r.record(name)
 			rd.Assets[p] = "/" + name
 			return nil
 		}
@@ -355,9 +377,7 @@ func (r *run) searchClient(rd *render.Renderer) error {
 	if err != nil {
 		return err
 	}
-	r.mu.Lock()
-	r.files[name] = true
-	r.mu.Unlock()
+	r.record(name)
 	rd.Assets[search.ClientPath] = "/" + name
 	return nil
 }
@@ -390,9 +410,7 @@ func (r *run) assets(ctx context.Context) error {
 				return err
 			}
 			p := strings.TrimPrefix(content.FileURL(f), "/")
-			r.mu.Lock()
-			r.files[p] = true
-			r.mu.Unlock()
+			r.record(p)
 			return r.out.Copy(p, r.fsys, f)
 		})
 	}

@@ -15,7 +15,6 @@ import (
 	"github.com/facultyhub/facultyhub/internal/diag"
 	"github.com/facultyhub/facultyhub/internal/render"
 	"github.com/facultyhub/facultyhub/internal/search"
-	"golang.org/x/sync/errgroup"
 )
 
 // Preview is a site prepared for the preview server: loaded, checked and
@@ -57,8 +56,8 @@ type Preview struct {
 	baseCorpus  search.Corpus
 }
 
-// NewPreview prepares the site described by opts (Dest, Sink and
-// NoMinify are ignored). Like Build, it returns an error for failures of
+// NewPreview prepares the site described by opts (Dest and NoMinify are
+// ignored). Like Build, it returns an error for failures of
 // the machine or the theme, and problems with the content as diagnostics
 // in the Result; then the Preview is nil.
 //
@@ -66,9 +65,9 @@ type Preview struct {
 // search index, this one takes that index over and updates it instead of
 // making its own (after keeps serving the files it made).
 func NewPreview(ctx context.Context, opts Options, after *Preview) (*Preview, Result, error) {
-	mem := NewMemory(false)
-	opts.Sink = mem
+	mem := NewMemory()
 	r := newRun(opts)
+	r.sink = mem
 	// Nothing is written before commit, so the checks can run beside
 	// the graph and the page list; if they find errors, that work is
 	// dropped with the rest.
@@ -117,32 +116,18 @@ func (p *Preview) File(name string) (data []byte, ok bool, err error) {
 		data, err := fs.ReadFile(p.run.fsys, src)
 		return data, err == nil, err
 	}
-	switch {
-	case strings.HasPrefix(name, "search/"):
+	if strings.HasPrefix(name, "search/") {
 		p.searchOnce.Do(p.makeSearch)
 		data, ok = p.searchFiles[name]
 		return data, ok, nil
-	case p.generated(name):
-		p.feedsOnce.Do(func() { p.feeds, p.feedsErr = p.makeFeeds() })
-		if p.feedsErr != nil {
-			return nil, false, p.feedsErr
-		}
-		data, ok = p.feeds[name]
-		return data, ok, nil
 	}
-	return nil, false, nil
-}
-
-// generated reports whether name may be one of the feeds and exports,
-// made from the whole site at once, so that a missing image does not
-// make them all.
-func (p *Preview) generated(name string) bool {
-	switch {
-	case strings.HasSuffix(name, ".xml"), strings.HasSuffix(name, ".ics"), strings.HasSuffix(name, ".json"),
-		strings.HasSuffix(name, ".csv"), name == "robots.txt", name == "_redirects":
-		return true
+	// Anything else is a feed or an export, or nothing at all.
+	p.feedsOnce.Do(func() { p.feeds, p.feedsErr = p.makeFeeds() })
+	if p.feedsErr != nil {
+		return nil, false, p.feedsErr
 	}
-	return false
+	data, ok = p.feeds[name]
+	return data, ok, nil
 }
 
 func (p *Preview) page(name string, pg *render.Page) ([]byte, error) {
@@ -228,34 +213,18 @@ func sameDocument(a, b search.Document) bool {
 // early with ctx's error when ctx is done.
 func (p *Preview) CheckLinks(ctx context.Context) (diag.List, error) {
 	r := p.run
-	links := make([]pageLinks, len(r.pages))
-	g, gctx := errgroup.WithContext(ctx)
 	// One core is left to the server: pages asked for and the next
-	// rebuild come first, the check may take its time.
-	g.SetLimit(max(1, runtime.GOMAXPROCS(0)-1))
-	for i, pg := range r.pages {
-		g.Go(func() error {
-			if err := gctx.Err(); err != nil {
-				return err
-			}
-			// Rendered again rather than kept: the preview holds only
-			// the pages someone has opened.
-			data, ok := p.rendered.Load(outputPath(pg.URL))
-			if !ok {
-				b := pageBuffers.Get().(*bytes.Buffer)
-				defer pageBuffers.Put(b)
-				b.Reset()
-				if err := r.rd.Render(b, pg); err != nil {
-					return err
-				}
-				data = b.Bytes()
-			}
-			l, ids := scanLinks(data.([]byte))
-			links[i] = pageLinks{url: pg.URL, source: pg.Doc, links: l, ids: ids}
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
+	// rebuild come first, the check may take its time. Pages are
+	// rendered again rather than kept: the preview holds only the pages
+	// someone has opened.
+	links, err := r.renderPages(ctx, max(1, runtime.GOMAXPROCS(0)-1), func(pg *render.Page) ([]byte, bool) {
+		html, ok := p.rendered.Load(outputPath(pg.URL))
+		if !ok {
+			return nil, false
+		}
+		return html.([]byte), true
+	}, nil)
+	if err != nil {
 		return nil, err
 	}
 	// The feeds, exports and index are among what links may reach.

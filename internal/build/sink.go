@@ -36,41 +36,16 @@ type Memory struct {
 	files  map[string][]byte
 	// staging counts the build in progress; stats the committed one.
 	staging, stats output.Stats
-	minify         *output.Minifier
 }
 
-// NewMemory returns an empty in-memory sink; with minify it minifies like
-// the disk output does.
-func NewMemory(minify bool) *Memory {
-	m := &Memory{staged: map[string][]byte{}, files: map[string][]byte{}}
-	if minify {
-		m.minify = output.NewMinifier()
-	}
-	return m
+// NewMemory returns an empty in-memory sink. It keeps files as written:
+// the preview is not minified.
+func NewMemory() *Memory {
+	return &Memory{staged: map[string][]byte{}, files: map[string][]byte{}}
 }
 
-// Write stores data at path.
+// Write stores a copy of data at path.
 func (m *Memory) Write(path string, data []byte) error {
-	if m.minify != nil {
-		min, err := m.minify.Bytes(path, data)
-		if err != nil {
-			return fmt.Errorf("minify %s: %w", path, err)
-		}
-		data = min
-	} else {
-		data = slices.Clone(data)
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if _, dup := m.staged[path]; dup {
-		return fmt.Errorf("%s is written twice", path)
-	}
-	m.add(path, data)
-	return nil
-}
-
-// WriteMinified stores data at path as it is.
-func (m *Memory) WriteMinified(path string, data []byte) error {
 	data = slices.Clone(data)
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -80,6 +55,9 @@ func (m *Memory) WriteMinified(path string, data []byte) error {
 	m.add(path, data)
 	return nil
 }
+
+// WriteMinified is Write: nothing is minified here.
+func (m *Memory) WriteMinified(path string, data []byte) error { return m.Write(path, data) }
 
 // Copy stores the file name of src at path.
 func (m *Memory) Copy(path string, src fs.FS, name string) error {
@@ -102,13 +80,6 @@ func (m *Memory) add(path string, data []byte) {
 
 // WriteFingerprinted stores data under its fingerprinted name.
 func (m *Memory) WriteFingerprinted(path string, data []byte) (string, error) {
-	if m.minify != nil {
-		min, err := m.minify.Bytes(path, data)
-		if err != nil {
-			return "", err
-		}
-		data = min
-	}
 	name := output.Fingerprint(path, data)
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -56,19 +56,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // siteFiles is a built site as the handler reads it: a build.Preview,
-// which renders pages as they are asked for, or a fileMap.
+// which renders pages as they are asked for.
 type siteFiles interface {
 	// File returns the site file name (no leading slash); err is a
 	// failure to make it.
 	File(name string) (data []byte, ok bool, err error)
-}
-
-// fileMap is a site held as path → content.
-type fileMap map[string][]byte
-
-func (m fileMap) File(name string) ([]byte, bool, error) {
-	data, ok := m[name]
-	return data, ok, nil
 }
 
 // readFile reads name from files, which may be nil (no build has succeeded).

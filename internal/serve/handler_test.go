@@ -28,6 +28,14 @@ func fakeServer(files map[string][]byte, diags diag.List, err error) *Server {
 	return s
 }
 
+// fileMap is a site held as path → content.
+type fileMap map[string][]byte
+
+func (m fileMap) File(name string) ([]byte, bool, error) {
+	data, ok := m[name]
+	return data, ok, nil
+}
+
 var testSite = map[string][]byte{
 	"index.html":                 []byte("<!DOCTYPE html><html><body><h1>Home</h1></body></html>"),
 	"404.html":                   []byte("<!DOCTYPE html><html><body><h1>Not here</h1></body></html>"),

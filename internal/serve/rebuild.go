@@ -119,13 +119,10 @@ func (s *Server) rebuild(ctx context.Context, c Changes) *snapshot {
 	if prev != nil {
 		next.gen, next.files = prev.gen+1, prev.files
 	}
-	next.token = fmt.Sprintf("%s-%d", s.instance, next.gen)
-	next.script = reloadScript(next.token)
-	if next.failed {
-		next.errorPage = errorPage(next)
-	} else {
+	if !next.failed {
 		next.files = site
 	}
+	s.seal(next)
 	s.snap.Store(next)
 	s.reload.broadcast(next.token)
 	s.report(prev, next, c, res, time.Since(start))
@@ -133,6 +130,17 @@ func (s *Server) rebuild(ctx context.Context, c Changes) *snapshot {
 		return nil
 	}
 	return next
+}
+
+// seal gives next, ready to serve but for these, the token that names its
+// build, the reload script carrying it and, when it failed, the page of
+// diagnostics.
+func (s *Server) seal(next *snapshot) {
+	next.token = fmt.Sprintf("%s-%d", s.instance, next.gen)
+	next.script = reloadScript(next.token)
+	if next.failed {
+		next.errorPage = errorPage(next)
+	}
 }
 
 // checkLinks runs the output link check of the snapshot sn, which renders
@@ -149,9 +157,7 @@ func (s *Server) checkLinks(ctx context.Context, sn *snapshot) {
 	}
 	next := &snapshot{gen: sn.gen + 1, files: sn.files, diags: append(slices.Clone(sn.diags), diags...), err: err, failed: true}
 	next.diags.Sort()
-	next.token = fmt.Sprintf("%s-%d", s.instance, next.gen)
-	next.script = reloadScript(next.token)
-	next.errorPage = errorPage(next)
+	s.seal(next)
 	if !s.snap.CompareAndSwap(sn, next) {
 		return // a newer build is being served
 	}

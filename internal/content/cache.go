@@ -59,6 +59,7 @@ func (c *Cache) Changed(paths ...string) {
 		if e, ok := c.docs[changed]; ok {
 			e.current = false
 			c.docs[changed] = e
+			continue // a document, not a folder: nothing is under it
 		}
 		folder := strings.TrimSuffix(changed, "/") + "/"
 		for p, e := range c.docs {

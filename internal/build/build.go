@@ -49,6 +49,10 @@ type Options struct {
 	// for the next build with it, which then decodes only the files that
 	// changed (the preview server).
 	Cache *Cache
+	// CacheDir, when set, is the folder of the build cache (memo.go):
+	// the next build into the same Dest with it renders and writes only
+	// what changed.
+	CacheDir string
 }
 
 // Phase is one timed step of the pipeline.
@@ -64,6 +68,12 @@ type Result struct {
 	Files       int
 	Bytes       int64
 	Phases      []Phase
+	// Updated is set when the build reused the last one's output in
+	// place: Rendered of the Pages were rendered, Reused kept as they
+	// were, and Files and Bytes count the files written because they
+	// changed.
+	Updated          bool
+	Rendered, Reused int
 }
 
 // Failed reports whether the build stopped on errors, writing nothing.
@@ -79,13 +89,18 @@ type run struct {
 	out  Sink
 	// sink, when set, receives the files instead of Dest: the preview's
 	// Memory.
-	sink   Sink
-	rd     *render.Renderer
-	pages  []*render.Page
-	links  []pageLinks
-	files  map[string]bool
-	result Result
-	mu     sync.Mutex
+	sink Sink
+	rd   *render.Renderer
+	// memo is the build cache, when Options.CacheDir is set.
+	memo  *memo
+	pages []*render.Page
+	links []pageLinks
+	// fragmentTargets are the pages rendered pages link into (#id),
+	// for keptLinks.
+	fragmentTargets map[string]bool
+	files           map[string]bool
+	result          Result
+	mu              sync.Mutex
 }
 
 // Build runs the pipeline. It returns an error for failures of the
@@ -184,6 +199,14 @@ func (r *run) stage(context.Context) error {
 		r.out = r.sink
 		return nil
 	}
+	if r.opts.CacheDir != "" && r.memo == nil {
+		m, err := openMemo(r.opts.CacheDir, r.opts.Dest, r.minifyPages())
+		if err != nil {
+			return err
+		}
+		r.memo = m
+		r.result.Updated = m.prev != nil
+	}
 	out, err := output.Stage(r.opts.Dest, output.Options{Minify: !r.opts.NoMinify})
 	if err != nil {
 		return err
@@ -192,10 +215,44 @@ func (r *run) stage(context.Context) error {
 	return nil
 }
 
-// write writes one file and records it for the link check.
+// write writes one file and records it for the link check. With the
+// build cache, a file made from the same bytes as last time stays as it
+// is.
 func (r *run) write(p string, data []byte) error {
 	r.record(p)
+	if r.memo != nil && r.memo.same(p, data) {
+		return nil
+	}
 	return r.out.Write(p, data)
+}
+
+// fingerprinted writes an asset under a name made from its content and
+// returns that name.
+func (r *run) fingerprinted(p string, data []byte) (string, error) {
+	if r.memo != nil && r.memo.prev != nil {
+		// The name is the content's: one the last build wrote stays.
+		min := data
+		if r.minifyPages() {
+			var err error
+			if min, err = output.NewMinifier().Bytes(p, data); err != nil {
+				return "", err
+			}
+		}
+		if name := output.Fingerprint(p, min); r.memo.wrote(name) {
+			r.record(name)
+			r.memo.page(name, render.Key{}, false)
+			return name, nil
+		}
+	}
+	name, err := r.out.WriteFingerprinted(p, data)
+	if err != nil {
+		return "", err
+	}
+	r.record(name)
+	if r.memo != nil {
+		r.memo.page(name, render.Key{}, false)
+	}
+	return name, nil
 }
 
 // record notes that the site has the file p, for the link check.
@@ -207,7 +264,7 @@ func (r *run) record(p string) {
 
 // prepare loads the theme, writes its assets and the search client, and
 // lists every page to render.
-func (r *run) prepare(context.Context) error {
+func (r *run) prepare(ctx context.Context) error {
 	var ropts render.Options
 	if r.minifyPages() {
 		ropts.MinifyLayout = output.NewMinifier().Layout
@@ -224,6 +281,31 @@ func (r *run) prepare(context.Context) error {
 	}
 	r.rd = rd
 	r.pages = append(render.Pages(r.site), aliasPages(r.site)...)
+	if r.memo == nil {
+		return nil
+	}
+	global, builtin, err := r.global()
+	if err != nil {
+		return err
+	}
+	r.memo.global = global
+	if builtin {
+		r.memo.keys = render.NewKeys(r.site, global, docSums(r.hub))
+	}
+	if r.memo.prev != nil && (!builtin || !bytes.Equal(r.memo.prev.Global, global)) {
+		// Every page will be rendered again (new layouts, options,
+		// configuration or program): a clean build, staged and swapped
+		// in whole, is no slower and never leaves a mixture.
+		if err := r.out.Abort(); err != nil {
+			return err
+		}
+		r.memo.prev, r.result.Updated = nil, false
+		r.memo.reset()
+		if err := r.stage(ctx); err != nil {
+			return err
+		}
+		return r.prepare(ctx)
+	}
 	return nil
 }
 
@@ -252,7 +334,15 @@ func (r *run) together(phases ...func(context.Context) error) func(context.Conte
 }
 
 func (r *run) render(ctx context.Context) error {
-	links, err := r.renderPages(ctx, runtime.GOMAXPROCS(0), nil, func(p *render.Page, html []byte) error {
+	pages := r.pages
+	if r.memo != nil {
+		var err error
+		if pages, err = r.memo.split(ctx, r.pages, r.record); err != nil {
+			return err
+		}
+		r.result.Rendered, r.result.Reused = r.memo.rendered, r.memo.reused
+	}
+	links, err := r.renderPages(ctx, pages, runtime.GOMAXPROCS(0), nil, func(p *render.Page, html []byte) error {
 		p.Release()
 		return r.writePage(outputPath(p.URL), html)
 	})
@@ -264,15 +354,15 @@ func (r *run) render(ctx context.Context) error {
 	return nil
 }
 
-// renderPages renders every page, at most limit at a time, scans its
+// renderPages renders pages, at most limit at a time, scans each one's
 // links for checkLinks, and passes its HTML to use (when not nil). have,
 // when not nil, returns a page's HTML made before, which saves rendering
 // it.
-func (r *run) renderPages(ctx context.Context, limit int, have func(*render.Page) ([]byte, bool), use func(*render.Page, []byte) error) ([]pageLinks, error) {
-	links := make([]pageLinks, len(r.pages))
+func (r *run) renderPages(ctx context.Context, pages []*render.Page, limit int, have func(*render.Page) ([]byte, bool), use func(*render.Page, []byte) error) ([]pageLinks, error) {
+	links := make([]pageLinks, len(pages))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(limit)
-	for i, p := range r.pages {
+	for i, p := range pages {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -309,10 +399,13 @@ func (r *run) minifyPages() bool { return !r.opts.NoMinify }
 // writePage writes a rendered page, as it is when its layouts were
 // minified.
 func (r *run) writePage(p string, data []byte) error {
-	if !r.minifyPages() {
-		return r.write(p, data)
-	}
 	r.record(p)
+	if r.memo != nil && r.memo.samePage(p, data) {
+		return nil
+	}
+	if !r.minifyPages() {
+		return r.out.Write(p, data)
+	}
 	return r.out.WriteMinified(p, data)
 }
 
@@ -345,11 +438,10 @@ func (r *run) themeAssets(rd *render.Renderer) error {
 			return err
 		}
 		if path.Ext(p) == ".css" || path.Ext(p) == ".js" {
-			name, err := r.out.WriteFingerprinted(p, data)
+			name, err := r.fingerprinted(p, data)
 			if err != nil {
 				return err
 			}
-			r.record(name)
 			rd.Assets[p] = "/" + name
 			return nil
 		}
@@ -373,11 +465,10 @@ func (r *run) feeds(context.Context) error {
 // searchClient writes the search script, fingerprinted, and tells the
 // renderer its name.
 func (r *run) searchClient(rd *render.Renderer) error {
-	name, err := r.out.WriteFingerprinted(search.ClientPath, search.Client)
+	name, err := r.fingerprinted(search.ClientPath, search.Client)
 	if err != nil {
 		return err
 	}
-	r.record(name)
 	rd.Assets[search.ClientPath] = "/" + name
 	return nil
 }
@@ -410,25 +501,65 @@ func (r *run) assets(ctx context.Context) error {
 				return err
 			}
 			p := strings.TrimPrefix(content.FileURL(f), "/")
-			r.record(p)
-			return r.out.Copy(p, r.fsys, f)
+			if r.memo == nil {
+				r.record(p)
+				return r.out.Copy(p, r.fsys, f)
+			}
+			data, err := fs.ReadFile(r.fsys, f)
+			if err != nil {
+				return err
+			}
+			return r.write(p, data)
 		})
 	}
 	return g.Wait()
 }
 
 func (r *run) linkCheck(context.Context) error {
-	r.result.Diagnostics = append(r.result.Diagnostics, checkLinks(r.links, r.files, render.BasePath(r.site))...)
+	if r.memo != nil && r.memo.prev != nil {
+		if err := r.keptLinks(); err != nil {
+			return err
+		}
+	}
+	base := render.BasePath(r.site)
+	r.result.Diagnostics = append(r.result.Diagnostics, checkLinks(r.links, r.files, base)...)
 	r.result.Diagnostics.Sort()
+	if r.memo != nil {
+		for _, l := range r.links {
+			for _, link := range l.links {
+				if !strings.HasPrefix(link, "#") {
+					r.memo.linked[linkTarget(link, base)] = true
+				}
+			}
+		}
+	}
 	return nil
 }
 
 func (r *run) commit(context.Context) error {
-	if err := r.out.Commit(); err != nil {
+	if r.memo != nil {
+		// A build stopped between here and save leaves no manifest:
+		// the next one is clean.
+		if err := r.memo.forget(); err != nil {
+			return err
+		}
+	}
+	if r.memo != nil && r.memo.prev != nil {
+		site, ok := r.out.(*output.Site)
+		if !ok {
+			return fmt.Errorf("build cache: cannot update %T in place", r.out)
+		}
+		if err := site.Merge(r.memo.gone()); err != nil {
+			return err
+		}
+	} else if err := r.out.Commit(); err != nil {
 		return err
 	}
 	st := r.out.Stats()
 	r.result.Files, r.result.Bytes = st.Files, st.Bytes
+	if r.memo != nil {
+		return r.memo.save(r.minifyPages())
+	}
 	return nil
 }
 

@@ -85,3 +85,120 @@ func TestCachedBuildsMatchCleanBuilds(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildCacheMatchesCleanBuilds builds a generated site again and
+// again into one destination with a build cache folder, as `facultyhub
+// build` does, changing one thing between builds — an entry's body or
+// title, a partner or faculty that other pages show, the configuration,
+// the theme, a file added or deleted — and holds every build to a clean
+// build of the same tree, byte for byte. A one-file edit must render a
+// small part of the site; a failed build must leave the destination and
+// the cache as they were.
+func TestBuildCacheMatchesCleanBuilds(t *testing.T) {
+	src := t.TempDir()
+	if _, err := corpus.Write(src, corpus.Options{Scale: corpus.ScaleTiny, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	glob := func(pattern string) []string {
+		t.Helper()
+		m, err := filepath.Glob(filepath.Join(src, pattern))
+		if err != nil || len(m) < 2 {
+			t.Fatalf("generated %s: %v %v", pattern, m, err)
+		}
+		return m
+	}
+	placements, partners := glob("content/faculties/*/placements/*.md"), glob("content/faculties/*/partners/*.md")
+	faculties := glob("content/faculties/*/_index.md")
+	readFile := func(p string) string {
+		t.Helper()
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	write := func(p, data string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	retitle := func(p, title string) func() {
+		return func() { write(p, strings.Replace(readFile(p), "title: ", "title: "+title+" ", 1)) }
+	}
+	placement := readFile(placements[0])
+	steps := []struct {
+		name  string
+		edit  func()
+		fails bool
+		// small: the build must render under a third of the pages (the
+		// tiny site's hub pages, always rendered, are a fifth of it).
+		small bool
+	}{
+		{"first build", func() {}, false, false},
+		{"nothing changed", func() {}, false, true},
+		{"placement body edited", func() { write(placements[0], placement+"\n## Added\n\nA new [link](#added).\n") }, false, true},
+		{"placement title edited", retitle(placements[0], "Renamed"), false, true},
+		{"partner title edited", retitle(partners[0], "Renamed"), false, true},
+		{"faculty title edited", retitle(faculties[0], "Renamed"), false, false},
+		{"file broken", func() { write(placements[1], "---\ntitle: [unclosed\n---\n") }, true, false},
+		{"file fixed", func() { write(placements[1], placement) }, false, false},
+		{"file added", func() { write(filepath.Join(filepath.Dir(placements[0]), "brand-new.md"), placement) }, false, false},
+		{"file deleted", func() {
+			if err := os.Remove(filepath.Join(filepath.Dir(placements[0]), "brand-new.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, false, false},
+		{"configuration edited", func() {
+			write(filepath.Join(src, "site.yaml"), strings.Replace(readFile(filepath.Join(src, "site.yaml")), "title: ", "title: New ", 1))
+		}, false, false},
+		{"layout replaced by the site", func() {
+			write(filepath.Join(src, "layouts/partials/footer.html"), `{{define "site-footer"}}<footer><p>Our own footer</p></footer>{{end}}`)
+		}, false, false},
+		{"placement edited under the site's layouts", func() { write(placements[0], placement+"\nMore.\n") }, false, false},
+		{"site layout removed", func() {
+			if err := os.RemoveAll(filepath.Join(src, "layouts")); err != nil {
+				t.Fatal(err)
+			}
+		}, false, false},
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	cacheDir := dest + ".cache"
+	for _, step := range steps {
+		step.edit()
+		before, manifestBefore := "", ""
+		if step.fails {
+			before, manifestBefore = treeHash(t, dest), readFile(filepath.Join(cacheDir, manifestName))
+		}
+		cached, err := Build(context.Background(), Options{Source: src, Dest: dest, Today: today, CacheDir: cacheDir})
+		if err != nil {
+			t.Fatalf("%s: build with the cache: %v", step.name, err)
+		}
+		cleanDest := filepath.Join(t.TempDir(), "clean")
+		clean, err := Build(context.Background(), Options{Source: src, Dest: cleanDest, Today: today})
+		if err != nil {
+			t.Fatalf("%s: clean build: %v", step.name, err)
+		}
+		if !slices.Equal(cached.Diagnostics, clean.Diagnostics) {
+			t.Errorf("%s: diagnostics differ:\ncached %v\n clean %v", step.name, cached.Diagnostics, clean.Diagnostics)
+		}
+		if clean.Failed() != step.fails {
+			t.Fatalf("%s: the clean build failed: %v, want %v: %v", step.name, clean.Failed(), step.fails, clean.Diagnostics)
+		}
+		if step.fails {
+			if treeHash(t, dest) != before || readFile(filepath.Join(cacheDir, manifestName)) != manifestBefore {
+				t.Errorf("%s: a failed build changed the destination or the cache", step.name)
+			}
+			continue
+		}
+		if a, b := treeHash(t, dest), treeHash(t, cleanDest); a != b {
+			t.Errorf("%s: the output differs from a clean build's", step.name)
+		}
+		if step.small && (!cached.Updated || cached.Rendered*3 > cached.Pages) {
+			t.Errorf("%s: rendered %d of %d pages (updated in place: %v), want under a third", step.name, cached.Rendered, cached.Pages, cached.Updated)
+		}
+	}
+}

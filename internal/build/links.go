@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"unique"
 
 	"github.com/facultyhub/facultyhub/internal/diag"
+	"github.com/facultyhub/facultyhub/internal/render"
 	"golang.org/x/net/html"
 )
 
@@ -262,4 +265,94 @@ func resolveLink(p pageLinks, link string, byURL map[string]*pageLinks, files ma
 		}
 	}
 	return ""
+}
+
+// keptLinks completes the link check of a build that kept pages of the
+// last one (memo.go): their links were checked then and hold unless a
+// file went away or a page rendered now lost an element id that one of
+// them may link to. Then every kept page is read back from the
+// destination and checked again; otherwise only the element ids of the
+// kept pages that rendered pages link into are read.
+func (r *run) keptLinks() error {
+	rendered := make(map[string]bool, len(r.links))
+	for _, l := range r.links {
+		rendered[l.url] = true
+	}
+	dest := r.memo.dest
+	read := func(u string) ([]byte, error) {
+		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(outputPath(u))))
+		if err != nil {
+			return nil, fmt.Errorf("build cache: read back %s: %w", u, err)
+		}
+		return data, nil
+	}
+	// A page rendered now in place of most pages: reading the kept ones
+	// costs less than reading the old copies of the rendered ones.
+	full := len(rendered) > len(r.pages)/2 || r.memo.linksGone()
+	for i := 0; i < len(r.links) && !full; i++ {
+		old, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(outputPath(r.links[i].url))))
+		if err != nil {
+			continue // a new page
+		}
+		_, ids := scanLinks(old)
+		for id := range ids {
+			if !r.links[i].ids[id] {
+				full = true
+				break
+			}
+		}
+	}
+	if !full {
+		for _, l := range r.memo.prev.Linked {
+			r.memo.linked[l] = true // the kept pages' links, and maybe more
+		}
+	}
+	base := render.BasePath(r.site)
+	for _, p := range r.pages {
+		if rendered[p.URL] {
+			continue
+		}
+		if !full && !r.linkedInto(p.URL, base) {
+			continue
+		}
+		data, err := read(p.URL)
+		if err != nil {
+			return err
+		}
+		links, ids := scanLinks(data)
+		if !full {
+			links = nil // checked by the last build
+		}
+		r.links = append(r.links, pageLinks{url: p.URL, source: p.Doc, links: links, ids: ids})
+	}
+	return nil
+}
+
+// linkTarget returns the site path a link leads to, without the base
+// path, query or fragment.
+func linkTarget(link, base string) string {
+	target, _, _ := strings.Cut(link, "#")
+	target, _, _ = strings.Cut(target, "?")
+	if t, err := url.PathUnescape(target); err == nil {
+		target = t
+	}
+	return "/" + strings.TrimPrefix(strings.TrimPrefix(target, base), "/")
+}
+
+// linkedInto reports whether a page rendered by this build links to an
+// element of the page at u.
+func (r *run) linkedInto(u, base string) bool {
+	if r.fragmentTargets == nil {
+		r.fragmentTargets = map[string]bool{}
+		for _, l := range r.links {
+			for _, link := range l.links {
+				target, fragment, ok := strings.Cut(link, "#")
+				if !ok || fragment == "" || target == "" {
+					continue
+				}
+				r.fragmentTargets[linkTarget(link, base)] = true
+			}
+		}
+	}
+	return r.fragmentTargets[u]
 }

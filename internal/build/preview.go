@@ -217,7 +217,7 @@ func (p *Preview) CheckLinks(ctx context.Context) (diag.List, error) {
 	// rebuild come first, the check may take its time. Pages are
 	// rendered again rather than kept: the preview holds only the pages
 	// someone has opened.
-	links, err := r.renderPages(ctx, max(1, runtime.GOMAXPROCS(0)-1), func(pg *render.Page) ([]byte, bool) {
+	links, err := r.renderPages(ctx, r.pages, max(1, runtime.GOMAXPROCS(0)-1), func(pg *render.Page) ([]byte, bool) {
 		html, ok := p.rendered.Load(outputPath(pg.URL))
 		if !ok {
 			return nil, false

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"time"
 
 	"github.com/facultyhub/facultyhub/internal/build"
@@ -22,6 +23,8 @@ type BuildOptions struct {
 	Now      string
 	Verbose  bool
 	NoMinify bool
+	CacheDir string
+	NoCache  bool
 }
 
 // NewCmdBuild returns `facultyhub build`. runF replaces the logic in tests.
@@ -33,7 +36,13 @@ func NewCmdBuild(ios *IO, runF func(*BuildOptions) error) *cobra.Command {
 		Long: `Build checks the content, then renders every page, feed and export into
 --dest (public/ by default). The new site replaces the old one only when the
 whole build has succeeded: a build with errors, or one that is stopped, leaves
-the previous site exactly as it was.`,
+the previous site exactly as it was.
+
+The build keeps a cache beside the destination (public.cache/ for public/).
+The next build into the same destination renders only the pages whose
+content, layouts or data changed, writes only the files whose bytes changed
+and removes those it no longer makes: the same site, byte for byte, as a clean
+build. --no-cache builds everything from scratch.`,
 		Args: exactArgs(0),
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
@@ -49,6 +58,8 @@ the previous site exactly as it was.`,
 	cmd.Flags().StringVar(&opts.Now, "now", "", "build as on this `date` (YYYY-MM-DD; default SOURCE_DATE_EPOCH or today)")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "print the time each phase took")
 	cmd.Flags().BoolVar(&opts.NoMinify, "no-minify", false, "write HTML, CSS and XML unminified")
+	cmd.Flags().StringVar(&opts.CacheDir, "cache-dir", "", "the build cache's `folder` (default: the destination's name + .cache, beside it)")
+	cmd.Flags().BoolVar(&opts.NoCache, "no-cache", false, "build everything from scratch, without the build cache")
 	return cmd
 }
 
@@ -64,8 +75,15 @@ func buildRun(opts *BuildOptions) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	start := time.Now()
+	cacheDir := opts.CacheDir
+	if cacheDir == "" {
+		cacheDir = filepath.Clean(opts.Dest) + ".cache"
+	}
+	if opts.NoCache {
+		cacheDir = ""
+	}
 	res, err := build.Build(ctx, build.Options{Source: opts.Source, Dest: opts.Dest, BaseURL: opts.BaseURL,
-		Drafts: opts.Drafts, Today: day, NoMinify: opts.NoMinify})
+		Drafts: opts.Drafts, Today: day, NoMinify: opts.NoMinify, CacheDir: cacheDir})
 	if werr := diag.WriteFormat(opts.IO.ErrOut, "text", opts.Source, res.Diagnostics); werr != nil {
 		return werr
 	}
@@ -78,7 +96,13 @@ func buildRun(opts *BuildOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "build failed: %s, %s; %s was left as it was\n", plural(errs, "error"), plural(warns, "warning"), opts.Dest)
 		return errContent
 	}
+	took := time.Since(start).Round(time.Millisecond)
+	if res.Updated {
+		fmt.Fprintf(opts.IO.Out, "updated %s in %s: rendered %d of %d pages, wrote %s (%.1f MB); %s\n",
+			opts.Dest, took, res.Rendered, res.Pages, plural(res.Files, "changed file"), float64(res.Bytes)/1e6, plural(warns, "warning"))
+		return nil
+	}
 	fmt.Fprintf(opts.IO.Out, "built %d pages (%d files, %.1f MB) into %s in %s; %s\n",
-		res.Pages, res.Files, float64(res.Bytes)/1e6, opts.Dest, time.Since(start).Round(time.Millisecond), plural(warns, "warning"))
+		res.Pages, res.Files, float64(res.Bytes)/1e6, opts.Dest, took, plural(warns, "warning"))
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,34 +17,47 @@ import (
 // a child `facultyhub build`.
 func TestMain(m *testing.M) {
 	if os.Getenv("FACULTYHUB_HELPER_BUILD") != "" {
-		os.Exit(Main([]string{"build", "--source", os.Getenv("FACULTYHUB_SRC"), "--dest", os.Getenv("FACULTYHUB_DEST"), "--now", "2026-11-25"},
-			nil, os.Stdout, os.Stderr))
+		args := []string{"build", "--source", os.Getenv("FACULTYHUB_SRC"), "--dest", os.Getenv("FACULTYHUB_DEST"), "--now", "2026-11-25"}
+		if os.Getenv("FACULTYHUB_NO_CACHE") != "" {
+			args = append(args, "--no-cache")
+		}
+		os.Exit(Main(args, nil, os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
 }
 
 // TestKilledBuildLeavesPreviousSite kills `facultyhub build` with SIGKILL
-// at several moments of its run. The same source builds byte-identical
-// output, so after every kill public/ must hash exactly as before: a
-// half-written site would not.
+// at several moments of its run, a clean build (--no-cache) and one with
+// the build cache. The same source builds byte-identical output, so
+// after every kill public/ must hash exactly as before: a half-written
+// site would not.
 func TestKilledBuildLeavesPreviousSite(t *testing.T) {
+	t.Run("clean", func(t *testing.T) { killBuilds(t, "--no-cache") })
+	t.Run("cached", func(t *testing.T) { killBuilds(t) })
+}
+
+func killBuilds(t *testing.T, flags ...string) {
 	src := t.TempDir()
 	if _, err := corpus.Write(src, corpus.Options{Scale: corpus.ScaleSmall, Seed: 5}); err != nil {
 		t.Fatal(err)
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	if code, out, errOut := execute(t, "build", "--source", src, "--dest", dest, "--now", "2026-11-25"); code != 0 {
+	args := append([]string{"build", "--source", src, "--dest", dest, "--now", "2026-11-25"}, flags...)
+	if code, out, errOut := execute(t, args...); code != 0 {
 		t.Fatalf("first build: exit %d\n%s%s", code, out, errOut)
 	}
 	before := sitetest.TreeHash(t, dest)
 	// Time a whole build to spread the kills over one.
 	start := time.Now()
-	execute(t, "build", "--source", src, "--dest", dest, "--now", "2026-11-25")
+	execute(t, args...)
 	full := time.Since(start)
 	midway := 0
 	for _, frac := range []float64{0.05, 0.2, 0.4, 0.6, 0.8, 0.95} {
 		cmd := exec.Command(os.Args[0])
 		cmd.Env = append(os.Environ(), "FACULTYHUB_HELPER_BUILD=1", "FACULTYHUB_SRC="+src, "FACULTYHUB_DEST="+dest)
+		if len(flags) > 0 {
+			cmd.Env = append(cmd.Env, "FACULTYHUB_NO_CACHE=1")
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -53,7 +67,7 @@ func TestKilledBuildLeavesPreviousSite(t *testing.T) {
 		if after := sitetest.TreeHash(t, dest); after != before {
 			t.Fatalf("killed at %.0f%% of a build: public/ changed from %s to %s", frac*100, before, after)
 		}
-		if entries, _ := os.ReadDir(filepath.Dir(dest)); len(entries) > 1 {
+		if stagingBeside(t, dest) {
 			midway++ // a staging folder: the kill landed during the build
 		}
 	}
@@ -64,7 +78,21 @@ func TestKilledBuildLeavesPreviousSite(t *testing.T) {
 	if res, err := build.Build(t.Context(), build.Options{Source: src, Dest: dest, Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)}); err != nil || res.Failed() {
 		t.Fatalf("build after kills: %v %v", err, res.Diagnostics)
 	}
-	if entries, _ := os.ReadDir(filepath.Dir(dest)); len(entries) != 1 {
-		t.Errorf("leftovers beside public/: %v", entries)
+	if stagingBeside(t, dest) {
+		t.Error("a staging folder was left beside public/")
 	}
+}
+
+// stagingBeside reports whether a staging folder stands beside dest.
+func stagingBeside(t *testing.T, dest string) bool {
+	entries, err := os.ReadDir(filepath.Dir(dest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), filepath.Base(dest)+".staging-") {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"path"
@@ -165,6 +166,7 @@ func (c *Cache) readDocument(fsys fs.FS, p string, diags *diag.List) *Document {
 	f := doc.Fields
 	doc.Title, doc.Summary = f.String("title"), f.String("summary")
 	doc.Draft, doc.Aliases = f.Bool("draft"), f.List("aliases")
+	doc.Sum = sha256.Sum256(src)
 	c.store(p, src, doc, own)
 	*diags = append(*diags, own...)
 	return doc

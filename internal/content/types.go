@@ -30,6 +30,9 @@ type Document struct {
 	// Broken is true when the file could not be read or its front matter
 	// could not be parsed; later rules skip it.
 	Broken bool
+	// Sum is the SHA-256 of the file's bytes: what a build cache keys the
+	// pages made from it by.
+	Sum [32]byte
 }
 
 // Person is someone named on a page.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 )
@@ -197,4 +198,67 @@ func sameFile(f *os.File, name string) bool {
 	}
 	b, err := os.Lstat(name)
 	return err == nil && os.SameFile(a, b)
+}
+
+// Merge is Commit for a staging folder that holds only the files that
+// changed since the site in the destination was built: each staged file
+// is renamed over its place in the destination (one step per file, so
+// each is either old or new, never half-written), the files at remove
+// (slash paths) are deleted with the folders they leave empty, and the
+// staging folder goes. A build killed during Merge leaves some files
+// new and others old, each whole; one killed before leaves the
+// destination as it was and its staging folder for the next Stage to
+// remove.
+func (s *Site) Merge(remove []string) error {
+	s.mu.Lock()
+	switch {
+	case s.state != stateOpen:
+		s.mu.Unlock()
+		return fmt.Errorf("output: Merge into %s after Commit or Abort", s.dest)
+	case s.inflight > 0:
+		n := s.inflight
+		s.mu.Unlock()
+		return fmt.Errorf("output: Merge into %s with %d files still being written", s.dest, n)
+	}
+	s.state = stateClosing
+	s.mu.Unlock()
+	err := filepath.WalkDir(s.staging, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(s.staging, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(s.dest, rel)
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.Rename(p, target)
+	})
+	if err != nil {
+		return fmt.Errorf("output: merge into %s: %w", s.dest, err)
+	}
+	for _, p := range remove {
+		if err := checkPath(p); err != nil {
+			return err
+		}
+		if err := os.Remove(filepath.Join(s.dest, filepath.FromSlash(p))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("output: merge into %s: %w", s.dest, err)
+		}
+		// Folders left empty go too; one still holding files stays.
+		for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
+			if os.Remove(filepath.Join(s.dest, filepath.FromSlash(dir))) != nil {
+				break
+			}
+		}
+	}
+	s.mu.Lock()
+	s.state = stateCommitted
+	s.mu.Unlock()
+	s.lock.Close()
+	if err := removeTree(s.staging); err != nil {
+		return fmt.Errorf("output: the changes are in place in %s, but removing the staging folder failed (the next build retries): %w", s.dest, err)
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
@@ -22,6 +23,11 @@ type Theme struct {
 	// Static holds the theme's static files (CSS, images), rooted at its
 	// static/ folder.
 	Static fs.FS
+	// Builtin reports that the layouts are the built-in default theme's,
+	// byte for byte: none replaced by the site.
+	Builtin bool
+	// sum fingerprints the layouts' names and sources.
+	sum [sha256.Size]byte
 }
 
 // LoadTheme reads the named theme from the site's themes/<name>/ folder,
@@ -53,6 +59,12 @@ func LoadTheme(source fs.FS, name string, funcs template.FuncMap, minify func(na
 	if files["baseof.html"] == nil {
 		return nil, errors.New("theme " + name + " has no layouts/baseof.html")
 	}
+	sum, builtin := layoutsSum(files), false
+	if name == "default" {
+		def := map[string][]byte{}
+		sub, _ := fs.Sub(themes.FS, name)
+		builtin = readLayouts(sub, "layouts", def) == nil && layoutsSum(def) == sum
+	}
 	if minify != nil {
 		for n, src := range files {
 			min, err := minify("layouts/"+n, src)
@@ -78,7 +90,7 @@ func LoadTheme(source fs.FS, name string, funcs template.FuncMap, minify func(na
 			}
 		}
 	}
-	t := &Theme{layouts: map[string]*template.Template{}, shared: shared}
+	t := &Theme{layouts: map[string]*template.Template{}, shared: shared, Builtin: builtin, sum: sum}
 	if static, err := fs.Sub(base, "static"); err == nil {
 		t.Static = static
 	}
@@ -96,6 +108,23 @@ func LoadTheme(source fs.FS, name string, funcs template.FuncMap, minify func(na
 		t.layouts[n] = layout
 	}
 	return t, nil
+}
+
+// layoutsSum fingerprints a theme's layouts, by name.
+func layoutsSum(files map[string][]byte) [sha256.Size]byte {
+	h := keyHash{sha256.New()}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		h.str(n)
+		h.bytes(files[n])
+	}
+	var s [sha256.Size]byte
+	h.Sum(s[:0])
+	return s
 }
 
 func readLayouts(fsys fs.FS, dir string, into map[string][]byte) error {

@@ -1,0 +1,378 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/facultyhub/facultyhub/internal/config"
+	"github.com/facultyhub/facultyhub/internal/content"
+	"github.com/facultyhub/facultyhub/internal/render"
+	"golang.org/x/sync/errgroup"
+)
+
+// The build cache lets a build into a destination that the last build
+// with the same cache folder wrote reuse what did not change. It keeps
+// one file, the manifest: every file that build wrote, with the SHA-256
+// of the bytes it was made from, and for each page whose reach is known
+// (render.Keys) the page's key. The next build:
+//
+//   - renders only the pages whose key changed, and the hub pages that
+//     have none;
+//   - writes only the files whose bytes changed, each replaced whole
+//     (written beside it, then renamed over it), and removes the files
+//     it no longer makes;
+//   - checks the links of the pages it rendered; when a file went away
+//     or a rendered page lost an element id, it checks every page's
+//     links again, reading the pages it kept from the destination.
+//
+// It is byte for byte the site a clean build makes (build_test.go holds
+// it to that). The manifest is removed before the destination is touched
+// and written again once every file is in place, so a build killed
+// half-way leaves no manifest and the next build is a clean one.
+
+// manifestFormat changes whenever the manifest's meaning does.
+const manifestFormat = "facultyhub-build-cache-1"
+
+// manifestName is the manifest's file in the cache folder.
+const manifestName = "manifest.gob"
+
+type manifest struct {
+	Format string
+	// Dest is the destination's absolute path; DestID the identity of
+	// its folder, which a clean build's swap changes.
+	Dest   string
+	DestID string
+	Minify bool
+	// Global is what every page shared (run.global).
+	Global []byte
+	Files  map[string]fileEntry
+	// Linked holds every site path a page links to (without its base
+	// path, query or fragment): a file that goes away and is not among
+	// them broke no page's link.
+	Linked []string
+}
+
+// fileEntry is one file of a build's output.
+type fileEntry struct {
+	// Sum is the SHA-256 of the bytes the build wrote the file from:
+	// before minifying for a feed or an asset, as written for a page.
+	// Zero when not known (a keyed page of a clean build).
+	Sum [sha256.Size]byte
+	// Key is a keyed page's render.Key.
+	Key   render.Key
+	Keyed bool
+}
+
+// memo is the build cache as one build uses it.
+type memo struct {
+	dir  string
+	dest string
+	// prev is the last build's manifest when this build updates its
+	// output in place; nil for a clean build.
+	prev   *manifest
+	keys   *render.Keys
+	global []byte
+	mu     sync.Mutex
+	now    map[string]fileEntry
+	// linked is Linked as this build leaves it.
+	linked map[string]bool
+	// rendered counts the pages rendered, reused the pages kept.
+	rendered, reused int
+}
+
+// openMemo reads the manifest in dir. It returns a memo for a clean
+// build when there is none, or when it does not describe dest as it is.
+func openMemo(dir, dest string, minify bool) (*memo, error) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, err
+	}
+	m := &memo{dir: dir, dest: abs, now: map[string]fileEntry{}, linked: map[string]bool{}}
+	prev, err := readManifest(filepath.Join(dir, manifestName))
+	if err != nil {
+		return m, nil // no usable cache: a clean build, which writes one
+	}
+	if prev.Format == manifestFormat && prev.Dest == abs && prev.Minify == minify && prev.DestID != "" && prev.DestID == folderID(abs) {
+		m.prev = prev
+	}
+	return m, nil
+}
+
+// linksGone reports whether a file the last build wrote, and this one
+// does not, may be the target of a page's link.
+func (m *memo) linksGone() bool {
+	prev := make(map[string]bool, len(m.prev.Linked))
+	for _, l := range m.prev.Linked {
+		prev[l] = true
+	}
+	for _, g := range m.gone() {
+		if prev["/"+g] {
+			return true
+		}
+		if dir, ok := strings.CutSuffix("/"+g, "index.html"); ok && (prev[dir] || prev[strings.TrimSuffix(dir, "/")]) {
+			return true
+		}
+	}
+	return false
+}
+
+func readManifest(p string) (*manifest, error) {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, err
+	}
+	var m manifest
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&m); err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
+// forget removes the manifest: the destination is about to change.
+func (m *memo) forget() error {
+	err := os.Remove(filepath.Join(m.dir, manifestName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// save writes the manifest of this build, whose output is in place.
+func (m *memo) save(minify bool) error {
+	if err := os.MkdirAll(m.dir, 0o755); err != nil {
+		return fmt.Errorf("build cache: %w", err)
+	}
+	linked := make([]string, 0, len(m.linked))
+	for l := range m.linked {
+		linked = append(linked, l)
+	}
+	slices.Sort(linked)
+	man := manifest{Format: manifestFormat, Dest: m.dest, DestID: folderID(m.dest), Minify: minify, Global: m.global, Files: m.now, Linked: linked}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(&man); err != nil {
+		return fmt.Errorf("build cache: %w", err)
+	}
+	tmp, err := os.CreateTemp(m.dir, manifestName+".*")
+	if err != nil {
+		return fmt.Errorf("build cache: %w", err)
+	}
+	_, err = tmp.Write(buf.Bytes())
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), filepath.Join(m.dir, manifestName))
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("build cache: %w", err)
+	}
+	return nil
+}
+
+// same records the file p, made from data, and reports whether the last
+// build wrote it from the same bytes, so that it can stay as it is.
+func (m *memo) same(p string, data []byte) bool {
+	e := fileEntry{Sum: sha256.Sum256(data)}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.now[p] = e
+	if m.prev == nil {
+		return false
+	}
+	old, ok := m.prev.Files[p]
+	return ok && old.Sum == e.Sum
+}
+
+// samePage records the HTML of a rendered page and reports whether the
+// last build wrote the same bytes, so that the file can stay as it is.
+// A clean build fingerprints only the pages without a key (hub pages):
+// the others are known by their keys.
+func (m *memo) samePage(p string, html []byte) bool {
+	m.mu.Lock()
+	e := m.now[p]
+	m.mu.Unlock()
+	if e.Keyed && m.prev == nil {
+		return false
+	}
+	sum := sha256.Sum256(html)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e.Sum = sum
+	m.now[p] = e
+	if m.prev == nil {
+		return false
+	}
+	old, ok := m.prev.Files[p]
+	return ok && old.Sum == sum
+}
+
+// page records the page p with its key, if it has one.
+func (m *memo) page(p string, key render.Key, keyed bool) {
+	m.mu.Lock()
+	m.now[p] = fileEntry{Key: key, Keyed: keyed}
+	m.mu.Unlock()
+}
+
+// reset forgets what this build recorded: it starts again, clean.
+func (m *memo) reset() {
+	m.mu.Lock()
+	m.now, m.linked = map[string]fileEntry{}, map[string]bool{}
+	m.mu.Unlock()
+}
+
+// wrote reports whether the last build wrote the file p.
+func (m *memo) wrote(p string) bool {
+	if m.prev == nil {
+		return false
+	}
+	_, ok := m.prev.Files[p]
+	return ok
+}
+
+// has reports whether this build makes the file p.
+func (m *memo) has(p string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	_, ok := m.now[p]
+	return ok
+}
+
+// gone lists the files the last build wrote and this one does not.
+func (m *memo) gone() []string {
+	if m.prev == nil {
+		return nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []string
+	for p := range m.prev.Files {
+		if _, ok := m.now[p]; !ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// split sorts pages into those to render and those whose HTML the last
+// build wrote for the same key, which stay as they are.
+func (m *memo) split(ctx context.Context, pages []*render.Page, record func(string)) ([]*render.Page, error) {
+	type verdict struct {
+		key   render.Key
+		keyed bool
+	}
+	verdicts := make([]verdict, len(pages))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	const chunk = 256
+	for start := 0; start < len(pages); start += chunk {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			for i := start; i < min(start+chunk, len(pages)); i++ {
+				if m.keys != nil {
+					verdicts[i].key, verdicts[i].keyed = m.keys.Of(pages[i])
+				}
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	var todo []*render.Page
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i, p := range pages {
+		v, out := verdicts[i], outputPath(p.URL)
+		if m.prev != nil && v.keyed {
+			if old, ok := m.prev.Files[out]; ok && old.Keyed && old.Key == v.key {
+				m.now[out] = old
+				m.reused++
+				record(out)
+				p.Release()
+				continue
+			}
+		}
+		m.now[out] = fileEntry{Key: v.key, Keyed: v.keyed}
+		todo = append(todo, p)
+	}
+	m.rendered = len(todo)
+	return todo, nil
+}
+
+// global fingerprints what every page of the build shares, and reports
+// whether pages may be keyed (the built-in layouts are used).
+func (r *run) global() ([]byte, bool, error) {
+	h := sha256.New()
+	exe, err := executableSum()
+	if err != nil {
+		return nil, false, err
+	}
+	fmt.Fprintf(h, "%s\x00%x\x00%s\x00%t\x00%s\x00%t\x00", manifestFormat, exe, r.cfg.BaseURL, r.opts.Drafts,
+		r.opts.Today.Format("2006-01-02"), r.opts.NoMinify)
+	// The site's configuration and reference data, byte for byte.
+	if b, err := fs.ReadFile(r.fsys, config.File); err == nil {
+		fmt.Fprintf(h, "%d\x00", len(b))
+		h.Write(b)
+	}
+	err = fs.WalkDir(r.fsys, content.DataDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(r.fsys, p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(b))
+		h.Write(b)
+		return nil
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	builtin := r.rd.Global(h)
+	return h.Sum(nil), builtin, nil
+}
+
+// executableSum is the SHA-256 of the running program: a new facultyhub
+// may render the same input differently.
+func executableSum() ([]byte, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("build cache: %w", err)
+	}
+	data, err := os.ReadFile(exe)
+	if err != nil {
+		return nil, fmt.Errorf("build cache: %w", err)
+	}
+	sum := sha256.Sum256(data)
+	return sum[:], nil
+}
+
+// docSums maps each document's path to the SHA-256 of its file, for
+// render.Keys.
+func docSums(h *content.Hub) func(string) []byte {
+	sums := make(map[string]*[sha256.Size]byte, len(h.Documents))
+	for _, d := range h.Documents {
+		sums[d.Path] = &d.Sum
+	}
+	return func(p string) []byte {
+		if s := sums[p]; s != nil {
+			return s[:]
+		}
+		return nil
+	}
+}

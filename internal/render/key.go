@@ -1,0 +1,261 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"hash"
+	"slices"
+	"sync"
+
+	"github.com/facultyhub/facultyhub/internal/content"
+	"github.com/facultyhub/facultyhub/internal/site"
+)
+
+// Key is a fingerprint of everything a page's HTML is made from.
+type Key [sha256.Size]byte
+
+// Keys fingerprints pages for a build cache: two pages with the same key
+// render to the same bytes, so a build may reuse the HTML it wrote for
+// the key before instead of rendering the page again.
+//
+// A key covers the page's own fields (title, trail, cards, facets,
+// pager, feeds), the source file of the page, and the source files of
+// the entities its layout reads: a placement's faculty and host, a
+// partner's faculty and the cards of the placements it hosts, a story's
+// or resource's faculty. That reach is the built-in theme's, which is
+// why Keys only keys pages when the site renders with the built-in
+// layouts unchanged (Theme.Builtin). Everything the whole site shares —
+// the layouts, the site's configuration, the reference data, the URL of
+// every document, the files beside them, the build's date and options —
+// is the caller's global part, written first into every key.
+//
+// Hub pages (home, faculties, regions, professions and their members,
+// search, 404) read across the whole site and are never keyed: a build
+// renders them every time, about a hundred pages at national scale.
+type Keys struct {
+	site   *site.Site
+	global []byte
+	doc    func(path string) []byte
+	// cards and facets are hashed once each: a card stands on a dozen
+	// listings, a facet list on every page of its listing.
+	mu     sync.Mutex
+	cards  map[*Card][sha256.Size]byte
+	facets map[*FacetGroup][sha256.Size]byte
+}
+
+// NewKeys fingerprints the pages of s. global is the fingerprint of what
+// every page shares; doc returns the fingerprint of a source file by its
+// path (nil when the path names no file).
+func NewKeys(s *site.Site, global []byte, doc func(path string) []byte) *Keys {
+	return &Keys{site: s, global: global, doc: doc, cards: map[*Card][sha256.Size]byte{}, facets: map[*FacetGroup][sha256.Size]byte{}}
+}
+
+// keyed lists the layouts whose pages have keys: their reach is known.
+var keyed = map[string]bool{
+	"placement.html": true, "partner.html": true, "story.html": true, "resource.html": true,
+	"page.html": true, "listing.html": true, "finder.html": true, "alias.html": true,
+}
+
+// Of returns the key of p, or false when p has none and must always be
+// rendered. It is safe for concurrent use.
+func (k *Keys) Of(p *Page) (Key, bool) {
+	if !keyed[p.Layout] {
+		return Key{}, false
+	}
+	h := keyHash{sha256.New()}
+	h.Write(k.global)
+	h.str(p.Layout, p.URL, p.Listing, p.Title, p.Description, p.Kind, p.Doc, p.Redirect)
+	h.bool(p.NoIndex)
+	h.bytes(k.doc(p.Doc))
+	h.int(len(p.Breadcrumbs))
+	for _, c := range p.Breadcrumbs {
+		h.str(c.Title, c.URL)
+	}
+	h.links(p.Feeds)
+	if pg := p.Pager; pg != nil {
+		h.int(pg.Number, pg.Total, pg.Count, len(pg.Cards))
+		h.str(pg.Prev, pg.Next)
+		h.links(pg.Pages)
+		for _, c := range pg.Cards {
+			h.sum(k.card(c))
+		}
+	}
+	h.int(len(p.Facets))
+	for i := range p.Facets {
+		h.sum(k.facet(&p.Facets[i]))
+	}
+	if f := p.Finder; f != nil {
+		h.str(f.URL, f.Noun, f.Plural, f.Heading, f.All, f.Fixed, f.Meta)
+		if f.Extra != nil {
+			h.links([]Link{*f.Extra})
+		}
+	}
+	if p.Content != "" {
+		h.str(string(p.Content))
+	}
+	if !k.entity(h, p.Data) {
+		return Key{}, false
+	}
+	var key Key
+	h.Sum(key[:0])
+	return key, true
+}
+
+// entity writes what a layout reads of the entity a page is about, or
+// reports that the page is about something it does not know.
+func (k *Keys) entity(h keyHash, data any) bool {
+	faculty := func(f *site.Faculty) {
+		if f != nil {
+			h.bytes(k.doc(f.Path))
+		}
+	}
+	switch d := data.(type) {
+	case nil:
+	case *site.Placement:
+		h.str("placement", d.State)
+		faculty(d.Faculty)
+		if d.Host != nil {
+			h.bytes(k.doc(d.Host.Path))
+		}
+	case *site.Partner:
+		h.str("partner")
+		faculty(d.Faculty)
+		for _, c := range cards(k.site, d.Placements, placementCard) {
+			h.sum(cardSum(c))
+		}
+	case *site.Story:
+		h.str("story")
+		faculty(d.Faculty)
+	case *site.Resource:
+		h.str("resource", d.File)
+		faculty(d.Faculty)
+	case *site.Faculty:
+		h.str("faculty")
+		faculty(d)
+	case *content.Page:
+		h.str("page", d.Path)
+		h.bytes(k.doc(d.Path))
+	default:
+		return false
+	}
+	return true
+}
+
+func (k *Keys) card(c *Card) [sha256.Size]byte {
+	k.mu.Lock()
+	s, ok := k.cards[c]
+	k.mu.Unlock()
+	if !ok {
+		s = cardSum(c)
+		k.mu.Lock()
+		k.cards[c] = s
+		k.mu.Unlock()
+	}
+	return s
+}
+
+func cardSum(c *Card) [sha256.Size]byte {
+	h := keyHash{sha256.New()}
+	h.str(c.Title, c.URL, c.Summary, c.Kind, c.Status)
+	h.str(c.Meta...)
+	var s [sha256.Size]byte
+	h.Sum(s[:0])
+	return s
+}
+
+func (k *Keys) facet(g *FacetGroup) [sha256.Size]byte {
+	k.mu.Lock()
+	s, ok := k.facets[g]
+	k.mu.Unlock()
+	if ok {
+		return s
+	}
+	h := keyHash{sha256.New()}
+	h.str(g.Label, g.Key)
+	h.int(len(g.Values))
+	for _, v := range g.Values {
+		h.str(v.Name, v.URL)
+		h.int(v.Count)
+		h.bool(v.Current)
+	}
+	h.Sum(s[:0])
+	k.mu.Lock()
+	k.facets[g] = s
+	k.mu.Unlock()
+	return s
+}
+
+// keyHash writes values unambiguously: each with its length.
+type keyHash struct{ hash.Hash }
+
+func (h keyHash) int(ns ...int) {
+	var b [8]byte
+	for _, n := range ns {
+		binary.LittleEndian.PutUint64(b[:], uint64(n))
+		h.Write(b[:])
+	}
+}
+
+func (h keyHash) str(ss ...string) {
+	h.int(len(ss))
+	for _, s := range ss {
+		h.int(len(s))
+		h.Write([]byte(s))
+	}
+}
+
+func (h keyHash) bytes(b []byte) {
+	h.int(len(b))
+	h.Write(b)
+}
+
+func (h keyHash) bool(b bool) {
+	if b {
+		h.int(1)
+	} else {
+		h.int(0)
+	}
+}
+
+func (h keyHash) sum(s [sha256.Size]byte) { h.Write(s[:]) }
+
+func (h keyHash) links(ls []Link) {
+	h.int(len(ls))
+	for _, l := range ls {
+		h.str(l.Title, l.URL)
+	}
+}
+
+// Global writes what every page of r's site shares and the site files
+// do not say: the URL of every document the site keeps, the files beside
+// them, the layouts and the assets' fingerprinted names. It reports
+// whether pages may be keyed at all: only with the built-in layouts,
+// whose reach Keys knows.
+func (r *Renderer) Global(w hash.Hash) bool {
+	h := keyHash{w}
+	paths := make([]string, 0, len(r.urls))
+	for p := range r.urls {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	h.int(len(paths))
+	for _, p := range paths {
+		h.str(p, r.urls[p])
+	}
+	files := make([]string, 0, len(r.files))
+	for f := range r.files {
+		files = append(files, f)
+	}
+	slices.Sort(files)
+	h.str(files...)
+	h.sum(r.theme.sum)
+	names := make([]string, 0, len(r.Assets))
+	for n := range r.Assets {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		h.str(n, r.Assets[n])
+	}
+	return r.theme.Builtin
+}

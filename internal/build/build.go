@@ -92,9 +92,13 @@ type run struct {
 	sink Sink
 	rd   *render.Renderer
 	// memo is the build cache, when Options.CacheDir is set.
-	memo  *memo
-	pages []*render.Page
-	links []pageLinks
+	memo *memo
+	// cache is Options.Cache, or the one read from Options.CacheDir;
+	// cacheWrites writes the latter back, beside the rest of the build.
+	cache       *Cache
+	cacheWrites errgroup.Group
+	pages       []*render.Page
+	links       []pageLinks
 	// fragmentTargets are the pages rendered pages link into (#id),
 	// for keptLinks.
 	fragmentTargets map[string]bool
@@ -112,6 +116,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		if r.out != nil {
 			_ = r.out.Abort() // no-op after a successful commit
 		}
+		_ = r.cacheWrites.Wait() // a build that stopped early still finishes its cache files
 	}()
 	err := r.phases(ctx, []phase{
 		{"load", r.load},
@@ -166,8 +171,12 @@ func (r *run) load(context.Context) error {
 		cfg.BaseURL = r.opts.BaseURL
 	}
 	var docs *content.Cache
-	if r.opts.Cache != nil {
-		docs = r.opts.Cache.docs
+	r.cache = r.opts.Cache
+	if r.cache == nil && r.opts.CacheDir != "" {
+		r.cache = readCaches(r.opts.CacheDir)
+	}
+	if r.cache != nil {
+		docs = r.cache.docs
 	}
 	hub, loadDiags := content.LoadCached(r.fsys, docs)
 	r.cfg, r.hub = cfg, hub
@@ -178,12 +187,17 @@ func (r *run) load(context.Context) error {
 func (r *run) check(context.Context) error {
 	md := markdown.New(markdown.Options{Unsafe: r.cfg.Markdown.Unsafe})
 	copts := check.Options{Today: r.opts.Today, Markdown: md}
-	if r.opts.Cache != nil {
-		copts.Cache = r.opts.Cache.checks
+	if r.cache != nil {
+		copts.Cache = r.cache.checks
 	}
 	r.result.Diagnostics = append(r.result.Diagnostics, check.Run(r.hub, copts)...)
 	r.result.Diagnostics.Sort()
 	if r.opts.Cache == nil {
+		if r.cache != nil {
+			if err := r.cache.write(r.opts.CacheDir, &r.cacheWrites); err != nil {
+				return err
+			}
+		}
 		r.hub.DropPositions() // cached documents are shared with the next build
 	}
 	return nil
@@ -476,7 +490,14 @@ func (r *run) searchClient(rd *render.Renderer) error {
 // index writes the search index, made from the site graph (never from
 // the rendered HTML), under /search/.
 func (r *run) index(ctx context.Context) error {
-	ix := search.New(search.FromSite(r.site), search.Options{Base: render.BasePath(r.site)})
+	opts := search.Options{Base: render.BasePath(r.site)}
+	if r.cache != nil {
+		opts.Analyses = r.cache.analyses
+	}
+	ix := search.New(search.FromSite(r.site), opts)
+	if r.cache != nil && r.opts.Cache == nil {
+		r.cache.writeAnalyses(r.opts.CacheDir, &r.cacheWrites)
+	}
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, f := range ix.Files() {
@@ -557,6 +578,9 @@ func (r *run) commit(context.Context) error {
 	}
 	st := r.out.Stats()
 	r.result.Files, r.result.Bytes = st.Files, st.Bytes
+	if err := r.cacheWrites.Wait(); err != nil {
+		return err
+	}
 	if r.memo != nil {
 		return r.memo.save(r.minifyPages())
 	}

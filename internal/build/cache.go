@@ -1,20 +1,28 @@
 package build
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
 	"github.com/facultyhub/facultyhub/internal/check"
 	"github.com/facultyhub/facultyhub/internal/content"
+	"github.com/facultyhub/facultyhub/internal/search"
+	"golang.org/x/sync/errgroup"
 )
 
 // Cache keeps decoded documents, parsed Markdown outlines and the results
 // of document checks from one build to the next. Make one with NewCache.
 type Cache struct {
-	docs   *content.Cache
-	checks *check.Cache
+	docs     *content.Cache
+	checks   *check.Cache
+	analyses *search.Analyses
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{docs: content.NewCache(), checks: check.NewCache()}
+	return &Cache{docs: content.NewCache(), checks: check.NewCache(), analyses: search.NewAnalyses()}
 }
 
 // TrustChanges makes builds with c skip reading the files c has read
@@ -28,3 +36,90 @@ func (c *Cache) Changed(paths ...string) { c.docs.Changed(paths...) }
 
 // ChangedAll reports that any file may have changed.
 func (c *Cache) ChangedAll() { c.docs.ChangedAll() }
+
+// The build cache folder (Options.CacheDir) keeps a Cache between
+// processes in two files beside the manifest.
+const (
+	documentsFile = "documents.bin"
+	checksFile    = "checks.bin"
+	analysesFile  = "analyses.bin"
+)
+
+// readCaches reads the Cache kept in dir, its three parts at once, or
+// returns an empty one when there is none or it cannot be read: it is
+// only ever a shortcut.
+func readCaches(dir string) *Cache {
+	c := NewCache()
+	var wg sync.WaitGroup
+	read := func(name string, decode func([]byte) error) {
+		wg.Go(func() {
+			if data, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+				_ = decode(data) // a part that cannot be read stays empty
+			}
+		})
+	}
+	read(documentsFile, func(data []byte) (err error) {
+		docs, err := content.DecodeCache(data)
+		if err == nil {
+			c.docs = docs
+		}
+		return err
+	})
+	read(checksFile, func(data []byte) error {
+		checks, err := check.DecodeCache(data)
+		if err == nil {
+			c.checks = checks
+		}
+		return err
+	})
+	read(analysesFile, func(data []byte) error {
+		analyses, err := search.DecodeAnalyses(data)
+		if err == nil {
+			c.analyses = analyses
+		}
+		return err
+	})
+	wg.Wait()
+	return c
+}
+
+// write keeps c's documents and checks in dir for the next build. The
+// documents are encoded before it returns (the build then drops their
+// positions); the rest is done in g.
+func (c *Cache) write(dir string, g *errgroup.Group) error {
+	docs, err := c.docs.Encode()
+	if err != nil {
+		return fmt.Errorf("build cache: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("build cache: %w", err)
+	}
+	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, documentsFile), docs) })
+	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, checksFile), c.checks.Encode()) })
+	return nil
+}
+
+// writeFileAtomic replaces the file p with data in one step.
+func writeFileAtomic(p string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(p), filepath.Base(p)+".*")
+	if err != nil {
+		return fmt.Errorf("build cache: %w", err)
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), p)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("build cache: %w", err)
+	}
+	return nil
+}
+
+// writeAnalyses keeps c's search analyses in dir for the next build, in g.
+func (c *Cache) writeAnalyses(dir string, g *errgroup.Group) {
+	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, analysesFile), c.analyses.Encode()) })
+}

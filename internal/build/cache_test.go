@@ -130,6 +130,8 @@ func TestBuildCacheMatchesCleanBuilds(t *testing.T) {
 		return func() { write(p, strings.Replace(readFile(p), "title: ", "title: "+title+" ", 1)) }
 	}
 	placement := readFile(placements[0])
+	dest := filepath.Join(t.TempDir(), "public")
+	cacheDir := dest + ".cache"
 	steps := []struct {
 		name  string
 		edit  func()
@@ -152,6 +154,9 @@ func TestBuildCacheMatchesCleanBuilds(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, false, false},
+		{"cache files damaged", func() {
+			damage(t, cacheDir) // the next build is a clean one
+		}, false, false},
 		{"configuration edited", func() {
 			write(filepath.Join(src, "site.yaml"), strings.Replace(readFile(filepath.Join(src, "site.yaml")), "title: ", "title: New ", 1))
 		}, false, false},
@@ -165,8 +170,6 @@ func TestBuildCacheMatchesCleanBuilds(t *testing.T) {
 			}
 		}, false, false},
 	}
-	dest := filepath.Join(t.TempDir(), "public")
-	cacheDir := dest + ".cache"
 	for _, step := range steps {
 		step.edit()
 		before, manifestBefore := "", ""
@@ -199,6 +202,22 @@ func TestBuildCacheMatchesCleanBuilds(t *testing.T) {
 		}
 		if step.small && (!cached.Updated || cached.Rendered*3 > cached.Pages) {
 			t.Errorf("%s: rendered %d of %d pages (updated in place: %v), want under a third", step.name, cached.Rendered, cached.Pages, cached.Updated)
+		}
+	}
+}
+
+// damage cuts the build cache's files in dir in half: a build must not
+// trust them, and must not fail for them.
+func damage(t *testing.T, dir string) {
+	t.Helper()
+	for _, f := range []string{documentsFile, checksFile, analysesFile, manifestName} {
+		p := filepath.Join(dir, f)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatalf("the build cache has no %s: %v", f, err)
+		}
+		if err := os.WriteFile(p, b[:len(b)/2], 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

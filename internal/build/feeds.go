@@ -2,11 +2,13 @@ package build
 
 import (
 	"bytes"
+	"runtime"
 	"time"
 
 	"github.com/facultyhub/facultyhub/internal/feeds"
 	"github.com/facultyhub/facultyhub/internal/render"
 	"github.com/facultyhub/facultyhub/internal/site"
+	"golang.org/x/sync/errgroup"
 )
 
 // feedSize is how many entries an Atom feed carries.
@@ -21,13 +23,14 @@ type file struct {
 // feedFiles makes the Atom feeds, the closing-dates calendar, the exports,
 // the sitemap, robots.txt and the redirects file.
 func feedFiles(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) ([]file, error) {
-	var out []file
+	// Each file is a job; they run in parallel and come out in order.
+	type job struct {
+		path  string
+		write func(*bytes.Buffer) error
+	}
+	var jobs []job
 	add := func(p string, write func(*bytes.Buffer) error) error {
-		var b bytes.Buffer
-		if err := write(&b); err != nil {
-			return err
-		}
-		out = append(out, file{p, b.Bytes()})
+		jobs = append(jobs, job{p, write})
 		return nil
 	}
 	author := feeds.Person{Name: s.Config.Title, URI: render.AbsURL(s, "/")}
@@ -89,6 +92,22 @@ func feedFiles(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) (
 		if err := add(st.path, st.write); err != nil {
 			return nil, err
 		}
+	}
+	out := make([]file, len(jobs))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, j := range jobs {
+		g.Go(func() error {
+			var b bytes.Buffer
+			if err := j.write(&b); err != nil {
+				return err
+			}
+			out[i] = file{j.path, b.Bytes()}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

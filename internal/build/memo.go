@@ -163,22 +163,7 @@ func (m *memo) save(minify bool) error {
 	if err := gob.NewEncoder(&buf).Encode(&man); err != nil {
 		return fmt.Errorf("build cache: %w", err)
 	}
-	tmp, err := os.CreateTemp(m.dir, manifestName+".*")
-	if err != nil {
-		return fmt.Errorf("build cache: %w", err)
-	}
-	_, err = tmp.Write(buf.Bytes())
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), filepath.Join(m.dir, manifestName))
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("build cache: %w", err)
-	}
-	return nil
+	return writeFileAtomic(filepath.Join(m.dir, manifestName), buf.Bytes())
 }
 
 // same records the file p, made from data, and reports whether the last
@@ -343,7 +328,8 @@ func (r *run) global() ([]byte, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	builtin := r.rd.Global(h)
+	shared, builtin := r.rd.Global()
+	h.Write(shared)
 	return h.Sum(nil), builtin, nil
 }
 

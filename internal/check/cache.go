@@ -1,7 +1,8 @@
 package check
 
 import (
-	"hash/maphash"
+	"crypto/sha256"
+	"hash/fnv"
 	"maps"
 	"slices"
 	"strconv"
@@ -16,31 +17,27 @@ import (
 
 // Cache keeps, from one run to the next, what checking a document costs:
 //
-//   - the outline of each Markdown body, keyed by a hash of the body. An
-//     outline is a pure function of the body (its positions are relative
-//     to the body's first line), so a hit is what parsing again would
-//     give;
+//   - the outline of each Markdown body, keyed by the SHA-256 of the
+//     document's file (content.Document.Sum). An outline is a pure
+//     function of the body (its positions are relative to the body's
+//     first line), so a hit is what parsing again would give;
 //   - the diagnostics of the document rules for each document, keyed by
-//     the document (content.Cache hands back the same *Document for the
-//     same bytes) and a fingerprint of everything else those rules read:
-//     every document's path and anchors, the files beside them, the
-//     reference lists and vocabularies, and the date. Editing a body that
-//     changes no heading re-checks that document alone; adding, removing
-//     or renaming a file or a heading re-checks them all.
+//     its path and file's SHA-256 and a fingerprint of everything else
+//     those rules read: every document's path and anchors, the files
+//     beside them, the reference lists and vocabularies, and the date.
+//     Editing a body that changes no heading re-checks that document
+//     alone; adding, removing or renaming a file or a heading re-checks
+//     them all.
 //
-// What a run did not ask for is dropped. It is safe for concurrent use;
+// What a run did not ask for is dropped. Encode and DecodeCache carry it
+// to another process (the build cache). It is safe for concurrent use;
 // make one with NewCache and use it with one Markdown dialect.
 type Cache struct {
-	seed      maphash.Seed
 	mu        sync.Mutex
-	last, now map[outlineKey]markdown.Outline
-	// byDoc holds the last run's outline and anchor hash of each
-	// document: the same *Document means the same bytes, so its body
-	// need not even be hashed again.
-	byDoc, byDocNow map[*content.Document]docOutline
+	last, now map[[sha256.Size]byte]docOutline
 	// context is the fingerprint the results in docs were made under.
 	context uint64
-	docs    map[*content.Document]diag.List
+	docs    map[docKey]diag.List
 }
 
 type docOutline struct {
@@ -48,15 +45,15 @@ type docOutline struct {
 	anchors uint64 // the sum of the anchors' hashes
 }
 
-type outlineKey struct {
-	hash uint64
-	size int
+// docKey names a document's bytes at its path.
+type docKey struct {
+	path string
+	sum  [sha256.Size]byte
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{seed: maphash.MakeSeed(), now: map[outlineKey]markdown.Outline{}, docs: map[*content.Document]diag.List{},
-		byDocNow: map[*content.Document]docOutline{}}
+	return &Cache{now: map[[sha256.Size]byte]docOutline{}, docs: map[docKey]diag.List{}}
 }
 
 // outline returns the outline of doc's body, parsed by md or remembered;
@@ -66,31 +63,37 @@ func (c *Cache) outline(md *markdown.Markdown, doc *content.Document) markdown.O
 		return md.Outline(doc.Body)
 	}
 	c.mu.Lock()
-	d, ok := c.byDoc[doc]
+	d, hit := c.now[doc.Sum]
+	if !hit {
+		d, hit = c.last[doc.Sum]
+	}
 	c.mu.Unlock()
-	if !ok {
-		k := outlineKey{maphash.Bytes(c.seed, doc.Body), len(doc.Body)}
-		c.mu.Lock()
-		o, hit := c.now[k]
-		if !hit {
-			o, hit = c.last[k]
-		}
-		c.mu.Unlock()
-		if !hit {
-			o = md.Outline(doc.Body)
-		}
-		c.mu.Lock()
-		c.now[k] = o
-		c.mu.Unlock()
-		d = docOutline{outline: o}
-		for a := range o.Anchors {
-			d.anchors += maphash.String(c.seed, a)
+	if !hit {
+		d = docOutline{outline: md.Outline(doc.Body)}
+		for a := range d.outline.Anchors {
+			d.anchors += stableHash(a)
 		}
 	}
 	c.mu.Lock()
-	c.byDocNow[doc] = d
+	c.now[doc.Sum] = d
 	c.mu.Unlock()
 	return d.outline
+}
+
+// anchorSum returns the sum of the hashes of doc's anchors, once outline
+// has run for doc and the run's outlines have been swept into last.
+func (c *Cache) anchorSum(doc *content.Document) uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.last[doc.Sum].anchors
+}
+
+// stableHash is FNV-1a: the same in every process, which the build
+// cache needs of the fingerprint.
+func stableHash(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
 }
 
 // sweep ends a run: what it did not ask for is forgotten at the next.
@@ -99,27 +102,24 @@ func (c *Cache) sweep() {
 		return
 	}
 	c.mu.Lock()
-	c.last, c.now = c.now, make(map[outlineKey]markdown.Outline, len(c.now))
-	c.byDoc, c.byDocNow = c.byDocNow, make(map[*content.Document]docOutline, len(c.byDocNow))
+	c.last, c.now = c.now, make(map[[sha256.Size]byte]docOutline, len(c.now))
 	c.mu.Unlock()
 }
 
 // fingerprint hashes what the document rules read besides the document
 // itself.
 func (c *Cache) fingerprint(ch *checker) uint64 {
-	var h maphash.Hash
-	h.SetSeed(c.seed)
+	h := fnv.New64a()
 	field := func(s string) {
-		h.WriteString(s)
-		h.WriteByte(0)
+		h.Write([]byte(s))
+		h.Write([]byte{0})
 	}
 	field(ch.opts.Today.Format(time.DateOnly))
 	for _, d := range ch.hub.Documents {
 		field(d.Path)
 		// The anchors are a set: the sum of their hashes does not
 		// depend on the map's order. outline has summed them.
-		h.WriteString(strconv.FormatUint(c.byDoc[d].anchors, 16))
-		h.WriteByte(1)
+		field(strconv.FormatUint(c.anchorSum(d), 16))
 	}
 	for _, f := range ch.hub.Files {
 		field(f)
@@ -132,7 +132,7 @@ func (c *Cache) fingerprint(ch *checker) uint64 {
 		for _, v := range ch.lists[name] {
 			field(v)
 		}
-		h.WriteByte(1)
+		h.Write([]byte{1})
 	}
 	return h.Sum64()
 }
@@ -148,7 +148,7 @@ func (c *Cache) results(context uint64, doc *content.Document) (diag.List, bool)
 	if c.context != context {
 		return nil, false
 	}
-	l, ok := c.docs[doc]
+	l, ok := c.docs[docKey{doc.Path, doc.Sum}]
 	return l, ok
 }
 
@@ -157,10 +157,10 @@ func (c *Cache) keep(context uint64, docs []*content.Document, results []diag.Li
 	if c == nil {
 		return
 	}
-	m := make(map[*content.Document]diag.List, len(docs))
+	m := make(map[docKey]diag.List, len(docs))
 	for i, d := range docs {
 		if !d.Broken {
-			m[d] = results[i]
+			m[docKey{d.Path, d.Sum}] = results[i]
 		}
 	}
 	c.mu.Lock()

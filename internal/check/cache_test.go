@@ -13,8 +13,16 @@ import (
 // TestCacheMatchesFreshRuns edits a site between runs that share a Cache
 // and holds each run to one without: the same diagnostics. The edits are
 // the ones that change what other documents' rules see — a heading
-// another page links to, a file removed and restored, a vocabulary.
+// another page links to, a file removed and restored, a vocabulary. In
+// the second subtest the caches go through Encode and DecodeCache
+// between runs, as the build cache carries them from one process to the
+// next.
 func TestCacheMatchesFreshRuns(t *testing.T) {
+	t.Run("in memory", func(t *testing.T) { cacheRuns(t, false) })
+	t.Run("encoded", func(t *testing.T) { cacheRuns(t, true) })
+}
+
+func cacheRuns(t *testing.T, encode bool) {
 	const about = "content/about.md"
 	const privacy = "content/privacy.md"
 	fsys := sitetest.Valid(t, map[string]string{
@@ -30,6 +38,19 @@ func TestCacheMatchesFreshRuns(t *testing.T) {
 		want := check.Run(fresh, check.Options{Today: today})
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: with the cache\n%s\nwithout\n%s", step, render(got), render(want))
+		}
+		if !encode {
+			return
+		}
+		data, err := docs.Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if docs, err = content.DecodeCache(data); err != nil {
+			t.Fatal(err)
+		}
+		if cache, err = check.DecodeCache(cache.Encode()); err != nil {
+			t.Fatal(err)
 		}
 	}
 	set := func(p, data string) { fsys[p] = &fstest.MapFile{Data: []byte(data)} }

@@ -1,20 +1,20 @@
 package content
 
 import (
-	"hash/maphash"
+	"crypto/sha256"
 	"strings"
 	"sync"
 
 	"github.com/facultyhub/facultyhub/internal/diag"
 )
 
-// Cache remembers the documents decoded by LoadCached, by path and a hash
-// of the file's bytes, so that the preview server re-decodes only the
-// files that changed. Decoding is a pure function of the path and the
-// bytes, so a hit is exactly what decoding again would give. A Cache is
-// safe for concurrent use; the zero value is not usable, use NewCache.
+// Cache remembers the documents decoded by LoadCached, by path and the
+// SHA-256 of the file's bytes, so that the preview server and the build
+// cache (Encode, DecodeCache) re-decode only the files that changed.
+// Decoding is a pure function of the path and the bytes, so a hit is
+// exactly what decoding again would give. A Cache is safe for concurrent
+// use; the zero value is not usable, use NewCache.
 type Cache struct {
-	seed maphash.Seed
 	mu   sync.Mutex
 	docs map[string]cachedDoc
 	// trust: a document whose file has not been named by Changed since
@@ -23,21 +23,28 @@ type Cache struct {
 }
 
 type cachedDoc struct {
-	hash  uint64
-	size  int
-	doc   *Document
-	diags diag.List
+	sum  [sha256.Size]byte
+	size int
+	doc  *Document
+	// body locates doc's Body in the file's bytes, for a document read
+	// back by DecodeCache without them: bodyOff < 0 when the body is
+	// not a slice of the file (then it was stored).
+	bodyOff, bodyLen int
+	diags            diag.List
 	// typed is doc's typed struct (*Placement, *Faculty, …), made once:
 	// it is read, never written, by what follows the load.
 	typed any
 	// current is set when the file was read and has not been named by
 	// Changed since.
 	current bool
+	// record is what DecodeCache read this entry from: Encode writes it
+	// again as it is.
+	record []byte
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{seed: maphash.MakeSeed(), docs: map[string]cachedDoc{}}
+	return &Cache{docs: map[string]cachedDoc{}}
 }
 
 // TrustChanges makes LoadCached reuse a document without reading its file
@@ -98,23 +105,24 @@ func (c *Cache) current(p string, diags *diag.List) (*Document, bool) {
 	return e.doc, true
 }
 
-func (c *Cache) lookup(p string, src []byte, diags *diag.List) (*Document, bool) {
+func (c *Cache) lookup(p string, src []byte, sum [sha256.Size]byte, diags *diag.List) (*Document, bool) {
 	if c == nil {
 		return nil, false
 	}
-	h := maphash.Bytes(c.seed, src)
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	e, ok := c.docs[p]
-	c.mu.Unlock()
-	if !ok || e.hash != h || e.size != len(src) {
+	if !ok || e.sum != sum || e.size != len(src) {
 		return nil, false
 	}
-	if !e.current {
-		c.mu.Lock()
-		e.current = true
-		c.docs[p] = e
-		c.mu.Unlock()
+	if e.doc.Body == nil && e.bodyOff >= 0 && e.bodyLen > 0 {
+		if e.bodyOff+e.bodyLen > len(src) {
+			return nil, false
+		}
+		e.doc.Body = src[e.bodyOff : e.bodyOff+e.bodyLen : e.bodyOff+e.bodyLen]
 	}
+	e.current = true
+	c.docs[p] = e
 	*diags = append(*diags, e.diags...)
 	return e.doc, true
 }
@@ -123,7 +131,11 @@ func (c *Cache) store(p string, src []byte, doc *Document, diags diag.List) {
 	if c == nil {
 		return
 	}
-	e := cachedDoc{hash: maphash.Bytes(c.seed, src), size: len(src), doc: doc, diags: diags, current: true}
+	e := cachedDoc{sum: doc.Sum, size: len(src), doc: doc, diags: diags, current: true, bodyOff: -1}
+	if off := cap(src) - cap(doc.Body); len(doc.Body) > 0 && off >= 0 && off+len(doc.Body) <= len(src) &&
+		&src[off:][0] == &doc.Body[0] {
+		e.bodyOff, e.bodyLen = off, len(doc.Body)
+	}
 	c.mu.Lock()
 	c.docs[p] = e
 	c.mu.Unlock()

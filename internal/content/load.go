@@ -158,7 +158,8 @@ func (c *Cache) readDocument(fsys fs.FS, p string, diags *diag.List) *Document {
 		diags.Errorf(p, 0, 0, "unreadable", "cannot read the file: %v", unwrapPath(err))
 		return &Document{Path: p, Kind: kind, URL: url, System: system, Slug: slug, Broken: true}
 	}
-	if doc, ok := c.lookup(p, src, diags); ok {
+	sum := sha256.Sum256(src)
+	if doc, ok := c.lookup(p, src, sum, diags); ok {
 		return doc
 	}
 	var own diag.List
@@ -166,7 +167,7 @@ func (c *Cache) readDocument(fsys fs.FS, p string, diags *diag.List) *Document {
 	f := doc.Fields
 	doc.Title, doc.Summary = f.String("title"), f.String("summary")
 	doc.Draft, doc.Aliases = f.Bool("draft"), f.List("aliases")
-	doc.Sum = sha256.Sum256(src)
+	doc.Sum = sum
 	c.store(p, src, doc, own)
 	*diags = append(*diags, own...)
 	return doc

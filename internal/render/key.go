@@ -3,7 +3,6 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"hash"
 	"slices"
 	"sync"
 
@@ -62,8 +61,10 @@ func (k *Keys) Of(p *Page) (Key, bool) {
 	if !keyed[p.Layout] {
 		return Key{}, false
 	}
-	h := keyHash{sha256.New()}
-	h.Write(k.global)
+	b := keyBufs.Get().(*keyHash)
+	defer keyBufs.Put(b)
+	h := b
+	h.b = append(h.b[:0], k.global...)
 	h.str(p.Layout, p.URL, p.Listing, p.Title, p.Description, p.Kind, p.Doc, p.Redirect)
 	h.bool(p.NoIndex)
 	h.bytes(k.doc(p.Doc))
@@ -96,14 +97,16 @@ func (k *Keys) Of(p *Page) (Key, bool) {
 	if !k.entity(h, p.Data) {
 		return Key{}, false
 	}
-	var key Key
-	h.Sum(key[:0])
-	return key, true
+	return sha256.Sum256(h.b), true
 }
+
+// keyBufs hold the bytes of keys being made: hashing them in one call is
+// several times faster than many small writes.
+var keyBufs = sync.Pool{New: func() any { return new(keyHash) }}
 
 // entity writes what a layout reads of the entity a page is about, or
 // reports that the page is about something it does not know.
-func (k *Keys) entity(h keyHash, data any) bool {
+func (k *Keys) entity(h *keyHash, data any) bool {
 	faculty := func(f *site.Faculty) {
 		if f != nil {
 			h.bytes(k.doc(f.Path))
@@ -155,12 +158,10 @@ func (k *Keys) card(c *Card) [sha256.Size]byte {
 }
 
 func cardSum(c *Card) [sha256.Size]byte {
-	h := keyHash{sha256.New()}
+	var h keyHash
 	h.str(c.Title, c.URL, c.Summary, c.Kind, c.Status)
 	h.str(c.Meta...)
-	var s [sha256.Size]byte
-	h.Sum(s[:0])
-	return s
+	return sha256.Sum256(h.b)
 }
 
 func (k *Keys) facet(g *FacetGroup) [sha256.Size]byte {
@@ -170,7 +171,7 @@ func (k *Keys) facet(g *FacetGroup) [sha256.Size]byte {
 	if ok {
 		return s
 	}
-	h := keyHash{sha256.New()}
+	var h keyHash
 	h.str(g.Label, g.Key)
 	h.int(len(g.Values))
 	for _, v := range g.Values {
@@ -178,38 +179,36 @@ func (k *Keys) facet(g *FacetGroup) [sha256.Size]byte {
 		h.int(v.Count)
 		h.bool(v.Current)
 	}
-	h.Sum(s[:0])
+	s = sha256.Sum256(h.b)
 	k.mu.Lock()
 	k.facets[g] = s
 	k.mu.Unlock()
 	return s
 }
 
-// keyHash writes values unambiguously: each with its length.
-type keyHash struct{ hash.Hash }
+// keyHash gathers values to hash, unambiguously: each with its length.
+type keyHash struct{ b []byte }
 
-func (h keyHash) int(ns ...int) {
-	var b [8]byte
+func (h *keyHash) int(ns ...int) {
 	for _, n := range ns {
-		binary.LittleEndian.PutUint64(b[:], uint64(n))
-		h.Write(b[:])
+		h.b = binary.LittleEndian.AppendUint64(h.b, uint64(n))
 	}
 }
 
-func (h keyHash) str(ss ...string) {
+func (h *keyHash) str(ss ...string) {
 	h.int(len(ss))
 	for _, s := range ss {
 		h.int(len(s))
-		h.Write([]byte(s))
+		h.b = append(h.b, s...)
 	}
 }
 
-func (h keyHash) bytes(b []byte) {
+func (h *keyHash) bytes(b []byte) {
 	h.int(len(b))
-	h.Write(b)
+	h.b = append(h.b, b...)
 }
 
-func (h keyHash) bool(b bool) {
+func (h *keyHash) bool(b bool) {
 	if b {
 		h.int(1)
 	} else {
@@ -217,22 +216,22 @@ func (h keyHash) bool(b bool) {
 	}
 }
 
-func (h keyHash) sum(s [sha256.Size]byte) { h.Write(s[:]) }
+func (h *keyHash) sum(s [sha256.Size]byte) { h.b = append(h.b, s[:]...) }
 
-func (h keyHash) links(ls []Link) {
+func (h *keyHash) links(ls []Link) {
 	h.int(len(ls))
 	for _, l := range ls {
 		h.str(l.Title, l.URL)
 	}
 }
 
-// Global writes what every page of r's site shares and the site files
+// Global returns what every page of r's site shares and the site files
 // do not say: the URL of every document the site keeps, the files beside
 // them, the layouts and the assets' fingerprinted names. It reports
 // whether pages may be keyed at all: only with the built-in layouts,
 // whose reach Keys knows.
-func (r *Renderer) Global(w hash.Hash) bool {
-	h := keyHash{w}
+func (r *Renderer) Global() ([]byte, bool) {
+	h := &keyHash{}
 	paths := make([]string, 0, len(r.urls))
 	for p := range r.urls {
 		paths = append(paths, p)
@@ -257,5 +256,5 @@ func (r *Renderer) Global(w hash.Hash) bool {
 	for _, n := range names {
 		h.str(n, r.Assets[n])
 	}
-	return r.theme.Builtin
+	return h.b, r.theme.Builtin
 }

@@ -112,7 +112,7 @@ func LoadTheme(source fs.FS, name string, funcs template.FuncMap, minify func(na
 
 // layoutsSum fingerprints a theme's layouts, by name.
 func layoutsSum(files map[string][]byte) [sha256.Size]byte {
-	h := keyHash{sha256.New()}
+	var h keyHash
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
@@ -122,9 +122,7 @@ func layoutsSum(files map[string][]byte) [sha256.Size]byte {
 		h.str(n)
 		h.bytes(files[n])
 	}
-	var s [sha256.Size]byte
-	h.Sum(s[:0])
-	return s
+	return sha256.Sum256(h.b)
 }
 
 func readLayouts(fsys fs.FS, dir string, into map[string][]byte) error {

@@ -33,6 +33,9 @@ type Options struct {
 	// TermShardBytes is the size a term shard is cut at (default 24 KB
 	// before compression).
 	TermShardBytes int
+	// Analyses, when set, holds documents' analyses from an earlier
+	// index: New analyses only the documents whose text changed.
+	Analyses *Analyses
 }
 
 // Index is the search index of a site: per-document postings, the
@@ -101,7 +104,7 @@ func New(c Corpus, opts Options) *Index {
 	}
 	ix := &Index{opts: opts, facets: c.Facets, ids: map[string]int{},
 		stems: map[string]*postings{}, surfaces: map[string]*surface{}}
-	analysed := analyseAll(c.Documents)
+	analysed := analyseAll(c.Documents, opts.Analyses)
 	total := 0
 	for _, a := range analysed {
 		total += a.length
@@ -127,12 +130,17 @@ type analysis struct {
 	terms    []docTerm
 	surfaces []string
 	length   int
+	// record is what DecodeAnalyses read it from, if it did.
+	record []byte
 }
 
 // analyseAll analyses docs in parallel, each worker with its own
-// analyser.
-func analyseAll(docs []Document) []analysis {
+// analyser, or takes their analyses from cache (which may be nil).
+func analyseAll(docs []Document, cache *Analyses) []analysis {
 	out := make([]analysis, len(docs))
+	if cache != nil {
+		defer cache.sweep()
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -144,7 +152,17 @@ func analyseAll(docs []Document) []analysis {
 				if i >= len(docs) {
 					return
 				}
+				if cache == nil {
+					out[i] = c.document(a, &docs[i])
+					continue
+				}
+				key := textSum(&docs[i])
+				if got, ok := cache.get(key); ok {
+					out[i] = got
+					continue
+				}
 				out[i] = c.document(a, &docs[i])
+				cache.put(key, out[i])
 			}
 		})
 	}

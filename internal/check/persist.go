@@ -1,0 +1,131 @@
+package check
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"slices"
+
+	"github.com/facultyhub/facultyhub/internal/binenc"
+	"github.com/facultyhub/facultyhub/internal/diag"
+	"github.com/facultyhub/facultyhub/internal/markdown"
+)
+
+// cacheFormat changes whenever Encode's records do.
+const cacheFormat = "check-cache-1"
+
+// Encode writes what the last run left in the cache — each document's
+// outline and the document rules' results — for DecodeCache in another
+// process.
+func (c *Cache) Encode() []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var w binenc.Writer
+	w.String(cacheFormat)
+	w.Uint(c.context)
+	sums := make([][sha256.Size]byte, 0, len(c.last))
+	for s := range c.last {
+		sums = append(sums, s)
+	}
+	slices.SortFunc(sums, func(a, b [sha256.Size]byte) int { return slices.Compare(a[:], b[:]) })
+	w.Uint(uint64(len(sums)))
+	for _, s := range sums {
+		d := c.last[s]
+		w.Raw(s[:])
+		w.Uint(d.anchors)
+		w.Uint(uint64(len(d.outline.Refs)))
+		for _, r := range d.outline.Refs {
+			w.Bool(r.Image)
+			w.String(r.Dest)
+			w.String(r.Alt)
+			w.Int(r.Line)
+			w.Int(r.Col)
+		}
+		w.Strings(slices.Sorted(func(yield func(string) bool) {
+			for a := range d.outline.Anchors {
+				if !yield(a) {
+					return
+				}
+			}
+		}))
+	}
+	keys := make([]docKey, 0, len(c.docs))
+	for k := range c.docs {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b docKey) int {
+		if a.path != b.path {
+			if a.path < b.path {
+				return -1
+			}
+			return 1
+		}
+		return slices.Compare(a.sum[:], b.sum[:])
+	})
+	w.Uint(uint64(len(keys)))
+	for _, k := range keys {
+		w.String(k.path)
+		w.Raw(k.sum[:])
+		l := c.docs[k]
+		w.Uint(uint64(len(l)))
+		for _, g := range l {
+			w.String(g.Path)
+			w.Int(g.Line)
+			w.Int(g.Col)
+			w.Int(int(g.Severity))
+			w.String(g.Code)
+			w.String(g.Message)
+		}
+	}
+	return w.Bytes()
+}
+
+// DecodeCache reads what Encode wrote into a new Cache.
+func DecodeCache(data []byte) (*Cache, error) {
+	r := binenc.NewReader(data)
+	if f := r.String(); f != cacheFormat {
+		return nil, fmt.Errorf("check cache: format %q, want %q", f, cacheFormat)
+	}
+	c := NewCache()
+	c.context = r.Uint()
+	c.last = map[[sha256.Size]byte]docOutline{}
+	for range r.Len() {
+		var s [sha256.Size]byte
+		copy(s[:], r.Raw())
+		d := docOutline{anchors: r.Uint()}
+		if n := r.Len(); n > 0 {
+			d.outline.Refs = make([]markdown.Ref, n)
+			for i := range d.outline.Refs {
+				d.outline.Refs[i] = markdown.Ref{Image: r.Bool(), Dest: r.String(), Alt: r.String(), Line: r.Int(), Col: r.Int()}
+			}
+		}
+		anchors := r.Strings()
+		d.outline.Anchors = make(map[string]bool, len(anchors))
+		for _, a := range anchors {
+			d.outline.Anchors[a] = true
+		}
+		if r.Err() != nil {
+			break
+		}
+		c.last[s] = d
+	}
+	for range r.Len() {
+		k := docKey{path: r.String()}
+		copy(k.sum[:], r.Raw())
+		var l diag.List
+		for range r.Len() {
+			l = append(l, diag.Diagnostic{Path: r.String(), Line: r.Int(), Col: r.Int(),
+				Severity: diag.Severity(r.Int()), Code: r.String(), Message: r.String()})
+		}
+		if r.Err() != nil {
+			break
+		}
+		c.docs[k] = l
+	}
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("check cache: %w", err)
+	}
+	if !r.Done() {
+		return nil, fmt.Errorf("check cache: %w", binenc.ErrCorrupt)
+	}
+	return c, nil
+}

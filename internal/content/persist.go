@@ -1,0 +1,254 @@
+package content
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/facultyhub/facultyhub/internal/binenc"
+	"github.com/facultyhub/facultyhub/internal/diag"
+)
+
+// cacheFormat changes whenever Encode's records do.
+const cacheFormat = "content-cache-1"
+
+// Encode writes the cache's documents — decoded front matter with its
+// positions, diagnostics, and where the body sits in the file — for
+// DecodeCache in another run. Bodies are not written: a hit finds them
+// in the file's bytes again. Encode must run before Hub.DropPositions.
+func (c *Cache) Encode() ([]byte, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	paths := make([]string, 0, len(c.docs))
+	for p := range c.docs {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	var w binenc.Writer
+	size := 0
+	for _, e := range c.docs {
+		size += len(e.record) + 256
+	}
+	w.Grow(size)
+	w.String(cacheFormat)
+	w.Uint(uint64(len(paths)))
+	for _, p := range paths {
+		e := c.docs[p]
+		if e.record != nil {
+			w.Append(e.record)
+			continue
+		}
+		d := e.doc
+		w.String(p)
+		w.Raw(e.sum[:])
+		w.Int(e.size)
+		w.Int(e.bodyOff)
+		if e.bodyOff < 0 {
+			w.Raw(d.Body)
+		} else {
+			w.Int(e.bodyLen)
+		}
+		w.Int(int(d.Kind))
+		w.String(d.URL)
+		w.String(d.System)
+		w.String(d.Slug)
+		w.String(d.Title)
+		w.String(d.Summary)
+		w.Bool(d.Draft)
+		w.Strings(d.Aliases)
+		w.Int(d.FrontLine)
+		w.Int(d.BodyLine)
+		w.Bool(d.Broken)
+		w.Bool(d.Fields != nil)
+		if err := encodeFields(&w, d.Fields); err != nil {
+			return nil, fmt.Errorf("content cache: %s: %w", p, err)
+		}
+		w.Uint(uint64(len(e.diags)))
+		for _, g := range e.diags {
+			w.String(g.Path)
+			w.Int(g.Line)
+			w.Int(g.Col)
+			w.Int(int(g.Severity))
+			w.String(g.Code)
+			w.String(g.Message)
+		}
+	}
+	return w.Bytes(), nil
+}
+
+// DecodeCache reads what Encode wrote. A document comes back without
+// its body, which LoadCached takes from the file when its bytes are the
+// same.
+func DecodeCache(data []byte) (*Cache, error) {
+	r := binenc.NewReader(data)
+	if f := r.String(); f != cacheFormat {
+		return nil, fmt.Errorf("content cache: format %q, want %q", f, cacheFormat)
+	}
+	c := NewCache()
+	n := r.Len()
+	for range n {
+		start := r.Rest()
+		p := r.String()
+		var e cachedDoc
+		copy(e.sum[:], r.Raw())
+		e.size = r.Int()
+		e.bodyOff = r.Int()
+		d := &Document{Path: p, Sum: e.sum}
+		if e.bodyOff < 0 {
+			d.Body = slices.Clone(r.Raw())
+		} else {
+			e.bodyLen = r.Int()
+		}
+		d.Kind = Kind(r.Int())
+		d.URL, d.System, d.Slug = r.String(), r.String(), r.String()
+		d.Title, d.Summary = r.String(), r.String()
+		d.Draft = r.Bool()
+		d.Aliases = r.Strings()
+		d.FrontLine, d.BodyLine = r.Int(), r.Int()
+		d.Broken = r.Bool()
+		hasFields := r.Bool()
+		d.Fields = decodeFields(r, 0)
+		if !hasFields {
+			d.Fields = nil
+		}
+		for range r.Len() {
+			e.diags = append(e.diags, diag.Diagnostic{Path: r.String(), Line: r.Int(), Col: r.Int(),
+				Severity: diag.Severity(r.Int()), Code: r.String(), Message: r.String()})
+		}
+		if r.Err() != nil {
+			break
+		}
+		e.doc, e.record = d, start[:len(start)-len(r.Rest())]
+		c.docs[p] = e
+	}
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("content cache: %w", err)
+	}
+	if !r.Done() {
+		return nil, fmt.Errorf("content cache: %w", binenc.ErrCorrupt)
+	}
+	return c, nil
+}
+
+// The types a Field's Value may have.
+const (
+	valueNil = iota
+	valueString
+	valueInt
+	valueFloat
+	valueBool
+	valueTime
+	valueStrings
+	valueTimes
+	valueFields
+)
+
+func encodeFields(w *binenc.Writer, f Fields) error {
+	keys := make([]string, 0, len(f))
+	for k := range f {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	w.Uint(uint64(len(keys)))
+	for _, k := range keys {
+		v := f[k]
+		w.String(k)
+		w.Int(v.Key.Line)
+		w.Int(v.Key.Col)
+		w.Uint(uint64(len(v.Items)))
+		for _, it := range v.Items {
+			w.Int(it.Line)
+			w.Int(it.Col)
+		}
+		switch x := v.Value.(type) {
+		case nil:
+			w.Uint(valueNil)
+		case string:
+			w.Uint(valueString)
+			w.String(x)
+		case int:
+			w.Uint(valueInt)
+			w.Int(x)
+		case float64:
+			w.Uint(valueFloat)
+			w.Float(x)
+		case bool:
+			w.Uint(valueBool)
+			w.Bool(x)
+		case time.Time:
+			w.Uint(valueTime)
+			w.Time(x)
+		case []string:
+			w.Uint(valueStrings)
+			w.Strings(x)
+		case []time.Time:
+			w.Uint(valueTimes)
+			w.Uint(uint64(len(x)))
+			for _, t := range x {
+				w.Time(t)
+			}
+		case Fields:
+			w.Uint(valueFields)
+			if err := encodeFields(w, x); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("field %s holds a %T", k, v.Value)
+		}
+	}
+	return nil
+}
+
+// maxDepth bounds nested front matter read back: decode never nests
+// deeper than the schema.
+const maxDepth = 8
+
+func decodeFields(r *binenc.Reader, depth int) Fields {
+	if depth > maxDepth {
+		r.Fail(binenc.ErrCorrupt)
+		return nil
+	}
+	n := r.Len()
+	f := make(Fields, n)
+	for range n {
+		k := r.String()
+		var v Field
+		v.Key = Pos{r.Int(), r.Int()}
+		if items := r.Len(); items > 0 {
+			v.Items = make([]Pos, items)
+			for i := range v.Items {
+				v.Items[i] = Pos{r.Int(), r.Int()}
+			}
+		}
+		switch r.Uint() {
+		case valueNil:
+		case valueString:
+			v.Value = r.String()
+		case valueInt:
+			v.Value = r.Int()
+		case valueFloat:
+			v.Value = r.Float()
+		case valueBool:
+			v.Value = r.Bool()
+		case valueTime:
+			v.Value = r.Time()
+		case valueStrings:
+			v.Value = r.Strings()
+		case valueTimes:
+			ts := make([]time.Time, r.Len())
+			for i := range ts {
+				ts[i] = r.Time()
+			}
+			v.Value = ts
+		case valueFields:
+			v.Value = decodeFields(r, depth+1)
+		default:
+			r.Fail(binenc.ErrCorrupt)
+		}
+		if r.Err() != nil {
+			return nil
+		}
+		f[k] = v
+	}
+	return f
+}

@@ -1,0 +1,176 @@
+package search
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/facultyhub/facultyhub/internal/binenc"
+)
+
+// Analyses remembers documents' analyses — the words of a title, excerpt
+// and body counted and stemmed — by the SHA-256 of that text, so that an
+// index of a site where few pages changed analyses only those. An
+// analysis is a pure function of the text, so a hit is what analysing
+// again would give. What an index did not ask for is dropped at the next
+// one. Encode and DecodeAnalyses carry it from one process to the next
+// (the build cache). Safe for concurrent use; make one with NewAnalyses.
+type Analyses struct {
+	mu        sync.Mutex
+	last, now map[[sha256.Size]byte]analysis
+	// table numbers the stems and words of the records DecodeAnalyses
+	// read (analysis.record), which Encode copies as they are.
+	table  []string
+	number map[string]uint64
+}
+
+// NewAnalyses returns an empty cache.
+func NewAnalyses() *Analyses {
+	return &Analyses{last: map[[sha256.Size]byte]analysis{}, now: map[[sha256.Size]byte]analysis{}}
+}
+
+// textSum is the key of d's analysis.
+func textSum(d *Document) [sha256.Size]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "%d\x00%s\x00%d\x00%s\x00", len(d.Title), d.Title, len(d.Excerpt), d.Excerpt)
+	h.Write(d.Body)
+	var s [sha256.Size]byte
+	h.Sum(s[:0])
+	return s
+}
+
+func (c *Analyses) get(key [sha256.Size]byte) (analysis, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	a, ok := c.now[key]
+	if !ok {
+		a, ok = c.last[key]
+	}
+	if ok {
+		c.now[key] = a
+	}
+	return a, ok
+}
+
+func (c *Analyses) put(key [sha256.Size]byte, a analysis) {
+	c.mu.Lock()
+	c.now[key] = a
+	c.mu.Unlock()
+}
+
+// sweep ends an index: what it did not ask for goes at the next.
+func (c *Analyses) sweep() {
+	c.mu.Lock()
+	c.last, c.now = c.now, map[[sha256.Size]byte]analysis{}
+	c.mu.Unlock()
+}
+
+// analysesFormat changes whenever Encode's records do.
+const analysesFormat = "search-analyses-1"
+
+// Encode writes the analyses of the last index made with c. Stems and
+// words are written once, in a table, and referred to by number.
+func (c *Analyses) Encode() []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	keys := make([][sha256.Size]byte, 0, len(c.last))
+	for k := range c.last {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b [sha256.Size]byte) int { return slices.Compare(a[:], b[:]) })
+	if c.number == nil {
+		c.number = map[string]uint64{}
+	}
+	ref := func(s string) uint64 {
+		n, ok := c.number[s]
+		if !ok {
+			n = uint64(len(c.table))
+			c.number[s] = n
+			c.table = append(c.table, s)
+		}
+		return n
+	}
+	var body binenc.Writer
+	size := 0
+	for _, a := range c.last {
+		size += len(a.record) + 64
+	}
+	body.Grow(size)
+	for _, k := range keys {
+		a := c.last[k]
+		body.Raw(k[:])
+		if a.record != nil {
+			body.Append(a.record)
+			continue
+		}
+		body.Uint(uint64(a.length))
+		body.Uint(uint64(len(a.terms)))
+		for _, t := range a.terms {
+			body.Uint(ref(t.stem))
+			body.Uint(uint64(math.Float32bits(t.weighted)))
+			body.Bool(t.title)
+		}
+		body.Uint(uint64(len(a.surfaces)))
+		for _, s := range a.surfaces {
+			body.Uint(ref(s))
+		}
+	}
+	var w binenc.Writer
+	w.String(analysesFormat)
+	w.Strings(c.table)
+	w.Uint(uint64(len(keys)))
+	w.Append(body.Bytes())
+	return w.Bytes()
+}
+
+// DecodeAnalyses reads what Encode wrote.
+func DecodeAnalyses(data []byte) (*Analyses, error) {
+	r := binenc.NewReader(data)
+	if f := r.String(); f != analysesFormat {
+		return nil, fmt.Errorf("search analyses: format %q, want %q", f, analysesFormat)
+	}
+	c := NewAnalyses()
+	table := r.Strings()
+	c.table, c.number = table, make(map[string]uint64, len(table))
+	for i, s := range table {
+		c.number[s] = uint64(i)
+	}
+	word := func() string {
+		n := r.Uint()
+		if n >= uint64(len(table)) {
+			r.Fail(binenc.ErrCorrupt)
+			return ""
+		}
+		return table[n]
+	}
+	for range r.Len() {
+		var k [sha256.Size]byte
+		copy(k[:], r.Raw())
+		start := r.Rest()
+		a := analysis{length: int(min(r.Uint(), math.MaxInt32))}
+		a.terms = make([]docTerm, r.Len())
+		for i := range a.terms {
+			a.terms[i] = docTerm{stem: word(), weighted: math.Float32frombits(uint32(r.Uint())), title: r.Bool()}
+		}
+		if n := r.Len(); n > 0 {
+			a.surfaces = make([]string, n)
+			for i := range a.surfaces {
+				a.surfaces[i] = word()
+			}
+		}
+		if r.Err() != nil {
+			break
+		}
+		a.record = start[:len(start)-len(r.Rest())]
+		c.last[k] = a
+	}
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("search analyses: %w", err)
+	}
+	if !r.Done() {
+		return nil, fmt.Errorf("search analyses: %w", binenc.ErrCorrupt)
+	}
+	return c, nil
+}

@@ -464,9 +464,26 @@ func (r *run) themeAssets(rd *render.Renderer) error {
 }
 
 func (r *run) feeds(context.Context) error {
+	if r.memo != nil {
+		// The feeds of the same front matter are the same files.
+		key := r.feedsKey()
+		if prev := r.memo.prev; prev != nil && bytes.Equal(prev.FeedsKey, key) && r.memo.keepAll(prev.Feeds) {
+			for _, p := range prev.Feeds {
+				r.record(p)
+			}
+			r.memo.feedsKey, r.memo.feeds = key, prev.Feeds
+			return nil
+		}
+		r.memo.feedsKey = key
+	}
 	files, err := feedFiles(r.site, r.pages, redirects(r.site))
 	if err != nil {
 		return err
+	}
+	if r.memo != nil {
+		for _, f := range files {
+			r.memo.feeds = append(r.memo.feeds, strings.TrimPrefix(f.path, "/"))
+		}
 	}
 	for _, f := range files {
 		if err := r.write(strings.TrimPrefix(f.path, "/"), f.data); err != nil {

@@ -1,10 +1,8 @@
 package build
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/facultyhub/facultyhub/internal/binenc"
 	"github.com/facultyhub/facultyhub/internal/config"
 	"github.com/facultyhub/facultyhub/internal/content"
 	"github.com/facultyhub/facultyhub/internal/render"
@@ -42,10 +41,10 @@ import (
 // half-way leaves no manifest and the next build is a clean one.
 
 // manifestFormat changes whenever the manifest's meaning does.
-const manifestFormat = "facultyhub-build-cache-1"
+const manifestFormat = "facultyhub-build-cache-2"
 
 // manifestName is the manifest's file in the cache folder.
-const manifestName = "manifest.gob"
+const manifestName = "manifest.bin"
 
 type manifest struct {
 	Format string
@@ -61,6 +60,10 @@ type manifest struct {
 	// path, query or fragment): a file that goes away and is not among
 	// them broke no page's link.
 	Linked []string
+	// FeedsKey fingerprints what the feeds and exports were made from
+	// (run.feedsKey); Feeds are their paths.
+	FeedsKey []byte
+	Feeds    []string
 }
 
 // fileEntry is one file of a build's output.
@@ -87,6 +90,9 @@ type memo struct {
 	now    map[string]fileEntry
 	// linked is Linked as this build leaves it.
 	linked map[string]bool
+	// feedsKey and feeds are FeedsKey and Feeds as this build leaves them.
+	feedsKey []byte
+	feeds    []string
 	// rendered counts the pages rendered, reused the pages kept.
 	rendered, reused int
 }
@@ -132,11 +138,30 @@ func readManifest(p string) (*manifest, error) {
 	if err != nil {
 		return nil, err
 	}
-	var m manifest
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&m); err != nil {
-		return nil, err
+	r := binenc.NewReader(data)
+	m := &manifest{Format: r.String()}
+	if m.Format != manifestFormat {
+		return nil, fmt.Errorf("build cache: manifest format %q, want %q", m.Format, manifestFormat)
 	}
-	return &m, nil
+	m.Dest, m.DestID, m.Minify, m.Global = r.String(), r.String(), r.Bool(), slices.Clone(r.Raw())
+	n := r.Len()
+	m.Files = make(map[string]fileEntry, n)
+	for range n {
+		p := r.String()
+		var e fileEntry
+		copy(e.Sum[:], r.Raw())
+		if e.Keyed = r.Bool(); e.Keyed {
+			copy(e.Key[:], r.Raw())
+		}
+		m.Files[p] = e
+	}
+	m.Linked = r.Strings()
+	m.FeedsKey = slices.Clone(r.Raw())
+	m.Feeds = r.Strings()
+	if r.Err() != nil || !r.Done() {
+		return nil, fmt.Errorf("build cache: manifest: %w", binenc.ErrCorrupt)
+	}
+	return m, nil
 }
 
 // forget removes the manifest: the destination is about to change.
@@ -158,12 +183,32 @@ func (m *memo) save(minify bool) error {
 		linked = append(linked, l)
 	}
 	slices.Sort(linked)
-	man := manifest{Format: manifestFormat, Dest: m.dest, DestID: folderID(m.dest), Minify: minify, Global: m.global, Files: m.now, Linked: linked}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(&man); err != nil {
-		return fmt.Errorf("build cache: %w", err)
+	paths := make([]string, 0, len(m.now))
+	for p := range m.now {
+		paths = append(paths, p)
 	}
-	return writeFileAtomic(filepath.Join(m.dir, manifestName), buf.Bytes())
+	slices.Sort(paths)
+	var w binenc.Writer
+	w.Grow(len(paths)*120 + len(linked)*64)
+	w.String(manifestFormat)
+	w.String(m.dest)
+	w.String(folderID(m.dest))
+	w.Bool(minify)
+	w.Raw(m.global)
+	w.Uint(uint64(len(paths)))
+	for _, p := range paths {
+		e := m.now[p]
+		w.String(p)
+		w.Raw(e.Sum[:])
+		w.Bool(e.Keyed)
+		if e.Keyed {
+			w.Raw(e.Key[:])
+		}
+	}
+	w.Strings(linked)
+	w.Raw(m.feedsKey)
+	w.Strings(m.feeds)
+	return writeFileAtomic(filepath.Join(m.dir, manifestName), w.Bytes())
 }
 
 // same records the file p, made from data, and reports whether the last
@@ -215,6 +260,22 @@ func (m *memo) reset() {
 	m.mu.Lock()
 	m.now, m.linked = map[string]fileEntry{}, map[string]bool{}
 	m.mu.Unlock()
+}
+
+// keepAll records files the last build wrote, unchanged, and reports
+// whether it wrote them all.
+func (m *memo) keepAll(paths []string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, p := range paths {
+		if _, ok := m.prev.Files[p]; !ok {
+			return false
+		}
+	}
+	for _, p := range paths {
+		m.now[p] = m.prev.Files[p]
+	}
+	return true
 }
 
 // wrote reports whether the last build wrote the file p.
@@ -331,6 +392,19 @@ func (r *run) global() ([]byte, bool, error) {
 	shared, builtin := r.rd.Global()
 	h.Write(shared)
 	return h.Sum(nil), builtin, nil
+}
+
+// feedsKey fingerprints what the feeds and exports are made from: what
+// every page shares, and every document's path and front matter (they
+// never read a body).
+func (r *run) feedsKey() []byte {
+	h := sha256.New()
+	h.Write(r.memo.global)
+	for _, d := range r.hub.Documents {
+		fmt.Fprintf(h, "%s\x00", d.Path)
+		h.Write(d.FrontSum[:])
+	}
+	return h.Sum(nil)
 }
 
 // executableSum is the SHA-256 of the running program: a new facultyhub

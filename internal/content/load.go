@@ -146,6 +146,15 @@ func LoadCached(fsys fs.FS, c *Cache) (*Hub, diag.List) {
 
 var bom = []byte("\xef\xbb\xbf")
 
+// frontSum hashes what comes before body in src, or all of src when body
+// is not its tail.
+func frontSum(src, body []byte) [sha256.Size]byte {
+	if off := len(src) - len(body); len(body) > 0 && &src[off:][0] == &body[0] {
+		return sha256.Sum256(src[:off])
+	}
+	return sha256.Sum256(src)
+}
+
 // readDocument reads one Markdown file and decodes it, or takes it from
 // c when c has decoded the same bytes at the same path.
 func (c *Cache) readDocument(fsys fs.FS, p string, diags *diag.List) *Document {
@@ -167,7 +176,7 @@ func (c *Cache) readDocument(fsys fs.FS, p string, diags *diag.List) *Document {
 	f := doc.Fields
 	doc.Title, doc.Summary = f.String("title"), f.String("summary")
 	doc.Draft, doc.Aliases = f.Bool("draft"), f.List("aliases")
-	doc.Sum = sum
+	doc.Sum, doc.FrontSum = sum, frontSum(src, doc.Body)
 	c.store(p, src, doc, own)
 	*diags = append(*diags, own...)
 	return doc

@@ -10,7 +10,7 @@ import (
 )
 
 // cacheFormat changes whenever Encode's records do.
-const cacheFormat = "content-cache-1"
+const cacheFormat = "content-cache-2"
 
 // Encode writes the cache's documents — decoded front matter with its
 // positions, diagnostics, and where the body sits in the file — for
@@ -41,6 +41,7 @@ func (c *Cache) Encode() ([]byte, error) {
 		d := e.doc
 		w.String(p)
 		w.Raw(e.sum[:])
+		w.Raw(d.FrontSum[:])
 		w.Int(e.size)
 		w.Int(e.bodyOff)
 		if e.bodyOff < 0 {
@@ -91,9 +92,10 @@ func DecodeCache(data []byte) (*Cache, error) {
 		p := r.String()
 		var e cachedDoc
 		copy(e.sum[:], r.Raw())
+		d := &Document{Path: p, Sum: e.sum}
+		copy(d.FrontSum[:], r.Raw())
 		e.size = r.Int()
 		e.bodyOff = r.Int()
-		d := &Document{Path: p, Sum: e.sum}
 		if e.bodyOff < 0 {
 			d.Body = slices.Clone(r.Raw())
 		} else {

@@ -31,8 +31,10 @@ type Document struct {
 	// could not be parsed; later rules skip it.
 	Broken bool
 	// Sum is the SHA-256 of the file's bytes: what a build cache keys the
-	// pages made from it by.
-	Sum [32]byte
+	// pages made from it by. FrontSum is the SHA-256 of the bytes before
+	// the body — the front matter — which is all that feeds and exports
+	// read of a document.
+	Sum, FrontSum [32]byte
 }
 
 // Person is someone named on a page.

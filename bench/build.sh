@@ -19,9 +19,9 @@
 #
 # The binary, the corpus and the output share one filesystem, so the
 # builds measure the program rather than the disk; /dev/shm also allows
-# executables where /tmp may not. Each run builds into the same --dest,
-# so every run after the first also replaces a previous site, as a
-# rebuild does.
+# executables where /tmp may not. Each run is a clean build (--no-cache)
+# into the same --dest, so every run after the first also replaces a
+# previous site. bench/rebuild.sh measures builds that reuse the cache.
 set -euo pipefail
 
 RUNS=${RUNS:-5}
@@ -93,7 +93,7 @@ for run in $(seq 1 "$RUNS"); do
 	errs=$logs/run$run.err
 	timing=$logs/run$run.time
 	if ! "$TIME" -o "$timing" -f 'wall=%e user=%U sys=%S maxrss_kb=%M' \
-		"$bin" build --source "$src" --dest "$dest" --now "$NOW" -v >"$out" 2>"$errs"; then
+		"$bin" build --no-cache --source "$src" --dest "$dest" --now "$NOW" -v >"$out" 2>"$errs"; then
 		# The build's own message is at the end of stderr, after the
 		# diagnostics.
 		echo "build.sh: run $run failed:" >&2

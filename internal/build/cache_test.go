@@ -2,11 +2,13 @@ package build
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/facultyhub/facultyhub/bench/corpus"
 )
@@ -97,6 +99,18 @@ func TestCachedBuildsMatchCleanBuilds(t *testing.T) {
 func TestBuildCacheMatchesCleanBuilds(t *testing.T) {
 	src := t.TempDir()
 	if _, err := corpus.Write(src, corpus.Options{Scale: corpus.ScaleTiny, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	// Files dated well before the cache are trusted by their size and
+	// time, without being read; each edit below dates its file now.
+	old := time.Now().Add(-time.Hour)
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		return os.Chtimes(p, old, old)
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	glob := func(pattern string) []string {

@@ -60,7 +60,7 @@ func NewCache() *Cache {
 // c may be nil.
 func (c *Cache) outline(md *markdown.Markdown, doc *content.Document) markdown.Outline {
 	if c == nil {
-		return md.Outline(doc.Body)
+		return md.Outline(doc.Text())
 	}
 	c.mu.Lock()
 	d, hit := c.now[doc.Sum]
@@ -69,7 +69,7 @@ func (c *Cache) outline(md *markdown.Markdown, doc *content.Document) markdown.O
 	}
 	c.mu.Unlock()
 	if !hit {
-		d = docOutline{outline: md.Outline(doc.Body)}
+		d = docOutline{outline: md.Outline(doc.Text())}
 		for a := range d.outline.Anchors {
 			d.anchors += stableHash(a)
 		}

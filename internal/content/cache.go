@@ -2,8 +2,10 @@ package content
 
 import (
 	"crypto/sha256"
+	"io/fs"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/facultyhub/facultyhub/internal/diag"
 )
@@ -15,7 +17,12 @@ import (
 // exactly what decoding again would give. A Cache is safe for concurrent
 // use; the zero value is not usable, use NewCache.
 type Cache struct {
-	mu   sync.Mutex
+	// written is when DecodeCache's data was encoded (Unix ns), zero for
+	// a cache made in this process: a file whose size and modification
+	// time are those it had when read, well before then, is trusted
+	// without being read again (its body is read if asked for).
+	written int64
+	mu      sync.Mutex
 	docs map[string]cachedDoc
 	// trust: a document whose file has not been named by Changed since
 	// it was read is reused without reading the file again.
@@ -40,6 +47,8 @@ type cachedDoc struct {
 	// record is what DecodeCache read this entry from: Encode writes it
 	// again as it is.
 	record []byte
+	// mtime is the file's modification time (Unix ns) when it was read.
+	mtime int64
 }
 
 // NewCache returns an empty cache.
@@ -89,6 +98,55 @@ func (c *Cache) ChangedAll() {
 	}
 }
 
+// racyWindow is how long before a cache was written a file must have
+// last changed for its size and time to be trusted: filesystems with
+// coarse timestamps would hide a second change within the same tick.
+const racyWindow = 2 * int64(time.Second)
+
+// unchanged returns the document of p when the file has the size and
+// modification time it had when the persisted cache read it, and may be
+// trusted without reading it again (see written). Its body is read on
+// first use.
+func (c *Cache) unchanged(fsys fs.FS, p string, info fs.FileInfo, diags *diag.List) (*Document, bool) {
+	if c == nil || c.written == 0 || info == nil {
+		return nil, false
+	}
+	mtime := info.ModTime().UnixNano()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.docs[p]
+	if !ok || e.mtime == 0 || e.mtime != mtime || int64(e.size) != info.Size() || mtime > c.written-racyWindow {
+		return nil, false
+	}
+	if e.doc.Body == nil && e.bodyOff >= 0 && e.bodyLen > 0 && e.doc.lazy == nil {
+		e.doc.lazy = &lazyBody{fsys: fsys, path: p, off: e.bodyOff, n: e.bodyLen}
+	}
+	e.current = true
+	c.docs[p] = e
+	*diags = append(*diags, e.diags...)
+	return e.doc, true
+}
+
+// lazyBody reads a document's body from its file when first asked for.
+type lazyBody struct {
+	once   sync.Once
+	fsys   fs.FS
+	path   string
+	off, n int
+	body   []byte
+}
+
+func (l *lazyBody) get() []byte {
+	l.once.Do(func() {
+		src, err := fs.ReadFile(l.fsys, l.path)
+		if err != nil || l.off+l.n > len(src) {
+			return // the file went away or shrank during the build: no body
+		}
+		l.body = src[l.off : l.off+l.n : l.off+l.n]
+	})
+	return l.body
+}
+
 // current returns the document of p when it may be reused unread.
 func (c *Cache) current(p string, diags *diag.List) (*Document, bool) {
 	if c == nil {
@@ -105,7 +163,7 @@ func (c *Cache) current(p string, diags *diag.List) (*Document, bool) {
 	return e.doc, true
 }
 
-func (c *Cache) lookup(p string, src []byte, sum [sha256.Size]byte, diags *diag.List) (*Document, bool) {
+func (c *Cache) lookup(p string, src []byte, mtime int64, sum [sha256.Size]byte, diags *diag.List) (*Document, bool) {
 	if c == nil {
 		return nil, false
 	}
@@ -114,6 +172,9 @@ func (c *Cache) lookup(p string, src []byte, sum [sha256.Size]byte, diags *diag.
 	e, ok := c.docs[p]
 	if !ok || e.sum != sum || e.size != len(src) {
 		return nil, false
+	}
+	if mtime != 0 && e.mtime != mtime {
+		e.mtime, e.record = mtime, nil // the record holds the old time
 	}
 	if e.doc.Body == nil && e.bodyOff >= 0 && e.bodyLen > 0 {
 		if e.bodyOff+e.bodyLen > len(src) {
@@ -127,11 +188,11 @@ func (c *Cache) lookup(p string, src []byte, sum [sha256.Size]byte, diags *diag.
 	return e.doc, true
 }
 
-func (c *Cache) store(p string, src []byte, doc *Document, diags diag.List) {
+func (c *Cache) store(p string, src []byte, mtime int64, doc *Document, diags diag.List) {
 	if c == nil {
 		return
 	}
-	e := cachedDoc{sum: doc.Sum, size: len(src), doc: doc, diags: diags, current: true, bodyOff: -1}
+	e := cachedDoc{sum: doc.Sum, size: len(src), doc: doc, diags: diags, current: true, bodyOff: -1, mtime: mtime}
 	if off := cap(src) - cap(doc.Body); len(doc.Body) > 0 && off >= 0 && off+len(doc.Body) <= len(src) &&
 		&src[off:][0] == &doc.Body[0] {
 		e.bodyOff, e.bodyLen = off, len(doc.Body)

@@ -75,6 +75,7 @@ func LoadCached(fsys fs.FS, c *Cache) (*Hub, diag.List) {
 	loadData(fsys, h, &diags)
 
 	var markdown []string
+	entries := map[string]fs.DirEntry{}
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			diags.Errorf(p, 0, 0, "unreadable", "cannot read %s: %v", p, unwrapPath(err))
@@ -93,6 +94,7 @@ func LoadCached(fsys fs.FS, c *Cache) (*Hub, diag.List) {
 		case d.IsDir():
 		case IsMarkdown(p):
 			markdown = append(markdown, p)
+			entries[p] = d
 		case d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0:
 			h.Files = append(h.Files, p)
 		}
@@ -110,7 +112,7 @@ func LoadCached(fsys fs.FS, c *Cache) (*Hub, diag.List) {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range markdown {
 		g.Go(func() error {
-			docs[i] = c.readDocument(fsys, p, &perFile[i])
+			docs[i] = c.readDocument(fsys, p, entries[p], &perFile[i])
 			return nil
 		})
 	}
@@ -157,8 +159,19 @@ func frontSum(src, body []byte) [sha256.Size]byte {
 
 // readDocument reads one Markdown file and decodes it, or takes it from
 // c when c has decoded the same bytes at the same path.
-func (c *Cache) readDocument(fsys fs.FS, p string, diags *diag.List) *Document {
+func (c *Cache) readDocument(fsys fs.FS, p string, d fs.DirEntry, diags *diag.List) *Document {
 	if doc, ok := c.current(p, diags); ok {
+		return doc
+	}
+	var info fs.FileInfo
+	var mtime int64
+	if c != nil && d != nil {
+		info, _ = d.Info()
+		if info != nil {
+			mtime = info.ModTime().UnixNano()
+		}
+	}
+	if doc, ok := c.unchanged(fsys, p, info, diags); ok {
 		return doc
 	}
 	src, err := fs.ReadFile(fsys, p)
@@ -168,7 +181,7 @@ func (c *Cache) readDocument(fsys fs.FS, p string, diags *diag.List) *Document {
 		return &Document{Path: p, Kind: kind, URL: url, System: system, Slug: slug, Broken: true}
 	}
 	sum := sha256.Sum256(src)
-	if doc, ok := c.lookup(p, src, sum, diags); ok {
+	if doc, ok := c.lookup(p, src, mtime, sum, diags); ok {
 		return doc
 	}
 	var own diag.List
@@ -177,7 +190,7 @@ func (c *Cache) readDocument(fsys fs.FS, p string, diags *diag.List) *Document {
 	doc.Title, doc.Summary = f.String("title"), f.String("summary")
 	doc.Draft, doc.Aliases = f.Bool("draft"), f.List("aliases")
 	doc.Sum, doc.FrontSum = sum, frontSum(src, doc.Body)
-	c.store(p, src, doc, own)
+	c.store(p, src, mtime, doc, own)
 	*diags = append(*diags, own...)
 	return doc
 }

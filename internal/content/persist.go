@@ -10,7 +10,7 @@ import (
 )
 
 // cacheFormat changes whenever Encode's records do.
-const cacheFormat = "content-cache-2"
+const cacheFormat = "content-cache-3"
 
 // Encode writes the cache's documents — decoded front matter with its
 // positions, diagnostics, and where the body sits in the file — for
@@ -31,6 +31,7 @@ func (c *Cache) Encode() ([]byte, error) {
 	}
 	w.Grow(size)
 	w.String(cacheFormat)
+	w.Int(int(time.Now().UnixNano()))
 	w.Uint(uint64(len(paths)))
 	for _, p := range paths {
 		e := c.docs[p]
@@ -42,6 +43,7 @@ func (c *Cache) Encode() ([]byte, error) {
 		w.String(p)
 		w.Raw(e.sum[:])
 		w.Raw(d.FrontSum[:])
+		w.Int(int(e.mtime))
 		w.Int(e.size)
 		w.Int(e.bodyOff)
 		if e.bodyOff < 0 {
@@ -86,6 +88,7 @@ func DecodeCache(data []byte) (*Cache, error) {
 		return nil, fmt.Errorf("content cache: format %q, want %q", f, cacheFormat)
 	}
 	c := NewCache()
+	c.written = int64(r.Int())
 	n := r.Len()
 	for range n {
 		start := r.Rest()
@@ -94,6 +97,7 @@ func DecodeCache(data []byte) (*Cache, error) {
 		copy(e.sum[:], r.Raw())
 		d := &Document{Path: p, Sum: e.sum}
 		copy(d.FrontSum[:], r.Raw())
+		e.mtime = int64(r.Int())
 		e.size = r.Int()
 		e.bodyOff = r.Int()
 		if e.bodyOff < 0 {

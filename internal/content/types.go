@@ -35,6 +35,18 @@ type Document struct {
 	// the body — the front matter — which is all that feeds and exports
 	// read of a document.
 	Sum, FrontSum [32]byte
+	// lazy, when set, reads Body on first use: a document the build
+	// cache trusted without reading its file (see Cache).
+	lazy *lazyBody
+}
+
+// Text returns the document's Markdown body. A document loaded from the
+// build cache without reading its file reads it now, once.
+func (d *Document) Text() []byte {
+	if d.lazy == nil {
+		return d.Body
+	}
+	return d.lazy.get()
 }
 
 // Person is someone named on a page.

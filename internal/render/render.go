@@ -119,7 +119,7 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 	page := *p
 	if doc := r.docs[p.Doc]; doc != nil && p.Content == "" {
 		var body bytes.Buffer
-		if err := r.md.Render(&body, doc.Body, r.resolver(doc)); err != nil {
+		if err := r.md.Render(&body, doc.Text(), r.resolver(doc)); err != nil {
 			return fmt.Errorf("render %s: markdown: %w", p.URL, err)
 		}
 		page.Content = template.HTML(body.String())

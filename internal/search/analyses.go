@@ -31,11 +31,18 @@ func NewAnalyses() *Analyses {
 	return &Analyses{last: map[[sha256.Size]byte]analysis{}, now: map[[sha256.Size]byte]analysis{}}
 }
 
-// textSum is the key of d's analysis.
+// textSum is the key of d's analysis: its title, excerpt and body, the
+// body named by its file's SHA-256 when it has one (so that it need not
+// be read).
 func textSum(d *Document) [sha256.Size]byte {
 	h := sha256.New()
 	fmt.Fprintf(h, "%d\x00%s\x00%d\x00%s\x00", len(d.Title), d.Title, len(d.Excerpt), d.Excerpt)
-	h.Write(d.Body)
+	if d.source != nil {
+		h.Write([]byte("file\x00"))
+		h.Write(d.source.Sum[:])
+	} else {
+		h.Write(d.body())
+	}
 	var s [sha256.Size]byte
 	h.Sum(s[:0])
 	return s
@@ -68,7 +75,7 @@ func (c *Analyses) sweep() {
 }
 
 // analysesFormat changes whenever Encode's records do.
-const analysesFormat = "search-analyses-1"
+const analysesFormat = "search-analyses-2"
 
 // Encode writes the analyses of the last index made with c. Stems and
 // words are written once, in a table, and referred to by number.
@@ -105,6 +112,7 @@ func (c *Analyses) Encode() []byte {
 			body.Append(a.record)
 			continue
 		}
+		body.String(a.lead)
 		body.Uint(uint64(a.length))
 		body.Uint(uint64(len(a.terms)))
 		for _, t := range a.terms {
@@ -149,7 +157,8 @@ func DecodeAnalyses(data []byte) (*Analyses, error) {
 		var k [sha256.Size]byte
 		copy(k[:], r.Raw())
 		start := r.Rest()
-		a := analysis{length: int(min(r.Uint(), math.MaxInt32))}
+		a := analysis{lead: r.String()}
+		a.length = int(min(r.Uint(), math.MaxInt32))
 		a.terms = make([]docTerm, r.Len())
 		for i := range a.terms {
 			a.terms[i] = docTerm{stem: word(), weighted: math.Float32frombits(uint32(r.Uint())), title: r.Bool()}

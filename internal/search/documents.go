@@ -27,6 +27,17 @@ type Document struct {
 	Note string
 	// Facets maps a facet key to the page's values (slugs).
 	Facets map[string][]string
+	// source is the content file the page was made from, when FromSite
+	// made it: Body is then read from it only if it must be analysed.
+	source *content.Document
+}
+
+// body returns d's Markdown.
+func (d *Document) body() []byte {
+	if d.Body == nil && d.source != nil {
+		return d.source.Text()
+	}
+	return d.Body
 }
 
 // Facet is a dimension results can be filtered by.
@@ -65,7 +76,7 @@ var Kinds = []Value{
 func FromSite(s *site.Site) Corpus {
 	var docs []Document
 	add := func(d *content.Document, f *site.Faculty, kind, note string, facets map[string][]string) {
-		doc := Document{URL: d.URL, Title: d.Title, Excerpt: d.Summary, Body: d.Body, Kind: kind, Note: note, Facets: facets}
+		doc := Document{URL: d.URL, Title: d.Title, Excerpt: d.Summary, Body: d.Body, Kind: kind, Note: note, Facets: facets, source: d}
 		facets["kind"] = []string{kind}
 		if f != nil {
 			doc.Faculty = f.Title

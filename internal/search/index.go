@@ -130,6 +130,9 @@ type analysis struct {
 	terms    []docTerm
 	surfaces []string
 	length   int
+	// lead is the start of the body's text, the excerpt of a page
+	// without a summary.
+	lead string
 	// record is what DecodeAnalyses read it from, if it did.
 	record []byte
 }
@@ -220,8 +223,12 @@ func (c *counter) document(a *analyser, d *Document) analysis {
 	a.each(c.text, count(1, true))
 	c.text = append(c.text[:0], d.Excerpt...)
 	a.each(c.text, count(excerptBoost, false))
-	c.text = plainText(c.text[:0], d.Body)
+	body := d.body()
+	c.text = plainText(c.text[:0], body)
 	a.each(c.text, count(1, false))
+	if d.Excerpt == "" {
+		r.lead = lead(body)
+	}
 	r.terms = make([]docTerm, len(c.touched))
 	for j, s := range c.touched {
 		r.terms[j] = docTerm{stem: a.stems[s], weighted: c.weight[s], title: c.title[s]}
@@ -236,9 +243,9 @@ func (c *counter) document(a *analyser, d *Document) analysis {
 // quantised against the index's average length.
 func (ix *Index) entry(d Document, a analysis) *entry {
 	e := &entry{doc: d, surfaces: a.surfaces, terms: a.terms}
-	e.doc.Body = nil // the postings are all the index needs of it
+	e.doc.Body, e.doc.source = nil, nil // the postings are all the index needs of it
 	if e.doc.Excerpt == "" {
-		e.doc.Excerpt = lead(d.Body)
+		e.doc.Excerpt = a.lead
 	}
 	norm := 1 - bm25B + bm25B*float64(a.length)/ix.avgLen
 	for i := range e.terms {

@@ -23,7 +23,7 @@ type Cache struct {
 	// without being read again (its body is read if asked for).
 	written int64
 	mu      sync.Mutex
-	docs map[string]cachedDoc
+	docs    map[string]cachedDoc
 	// trust: a document whose file has not been named by Changed since
 	// it was read is reused without reading the file again.
 	trust bool

@@ -563,9 +563,13 @@ func (r *run) linkCheck(context.Context) error {
 	r.result.Diagnostics = append(r.result.Diagnostics, checkLinks(r.links, r.files, base)...)
 	r.result.Diagnostics.Sort()
 	if r.memo != nil {
+		// Pages share most links (and scanLinks interned them): each
+		// is resolved once.
+		seen := map[string]bool{}
 		for _, l := range r.links {
 			for _, link := range l.links {
-				if !strings.HasPrefix(link, "#") {
+				if !seen[link] && !strings.HasPrefix(link, "#") {
+					seen[link] = true
 					r.memo.linked[linkTarget(link, base)] = true
 				}
 			}

@@ -83,19 +83,22 @@ func readCaches(dir string) *Cache {
 	return c
 }
 
-// write keeps c's documents and checks in dir for the next build. The
-// documents are encoded before it returns (the build then drops their
-// positions); the rest is done in g.
+// write keeps c's documents and checks in dir for the next build: they
+// are encoded before it returns, and the check results let go of (the
+// build has no more use for them, and a national site's outlines weigh
+// tens of megabytes); the files are written in g.
 func (c *Cache) write(dir string, g *errgroup.Group) error {
 	docs, err := c.docs.Encode()
 	if err != nil {
 		return fmt.Errorf("build cache: %w", err)
 	}
+	checks := c.checks.Encode()
+	c.checks = check.NewCache()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("build cache: %w", err)
 	}
 	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, documentsFile), docs) })
-	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, checksFile), c.checks.Encode()) })
+	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, checksFile), checks) })
 	return nil
 }
 
@@ -119,7 +122,11 @@ func writeFileAtomic(p string, data []byte) error {
 	return nil
 }
 
-// writeAnalyses keeps c's search analyses in dir for the next build, in g.
+// writeAnalyses keeps c's search analyses in dir for the next build:
+// they are encoded and let go of (millions of counted words at national
+// scale) before it returns; the file is written in g.
 func (c *Cache) writeAnalyses(dir string, g *errgroup.Group) {
-	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, analysesFile), c.analyses.Encode()) })
+	data := c.analyses.Encode()
+	c.analyses = search.NewAnalyses()
+	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, analysesFile), data) })
 }

@@ -107,18 +107,19 @@ class Index {
   postings (stem) {
     let d = this.decoded.get(stem)
     if (d) return d
-    const s = this.post.get(stem) || '', L = this.m.levels, ids = [], lv = []
-    let prev = -1, v = 0, shift = 0
+    // A posting takes one character or more.
+    const s = this.post.get(stem) || '', L = this.m.levels, ids = new Int32Array(s.length), lv = new Uint8Array(s.length)
+    let prev = -1, v = 0, shift = 0, k = 0
     for (let i = 0; i < s.length; i++) {
       const c = B64[s.charCodeAt(i)]
       if (c >= 32) { v += (c - 32) << shift; shift += 5; continue }
       v += c << shift
       prev += Math.floor(v / L) + 1
-      ids.push(prev)
-      lv.push(v % L + 1)
+      ids[k] = prev
+      lv[k++] = v % L + 1
       v = shift = 0
     }
-    d = { ids, lv }
+    d = { ids: ids.subarray(0, k), lv: lv.subarray(0, k) }
     this.decoded.set(stem, d)
     return d
   }
@@ -168,27 +169,31 @@ class Index {
   // and the stems they matched; null when q has no word to search for.
   async search (q) {
     const words = tokens(q), typing = !/[\s\p{P}]$/u.test(q)
-    const n = this.m.count, total = new Float64Array(n), hits = new Uint8Array(n), stems = new Set()
-    let used = 0
+    const n = this.m.count, total = new Float64Array(n), best = new Float64Array(n), stems = new Set()
+    // ids: the documents matching every word so far. The loops run over
+    // postings, not over every document: a first query runs them before
+    // the engine has compiled them.
+    let ids = null
     await this.load([...new Set(words.map(w => this.shard(w)))])
     for (let j = 0; j < words.length; j++) {
       const found = await this.match(words[j], typing && j === words.length - 1)
       if (!found) continue
-      const best = new Float64Array(n)
+      const touched = []
       for (const [stem, weight] of found) {
         stems.add(stem)
-        const { ids, lv } = this.postings(stem)
-        const idf = Math.log(1 + (this.m.n - ids.length + 0.5) / (ids.length + 0.5))
-        for (let i = 0; i < ids.length; i++) best[ids[i]] = Math.max(best[ids[i]], weight * idf * lv[i])
+        const { ids: p, lv } = this.postings(stem)
+        const w = weight * Math.log(1 + (this.m.n - p.length + 0.5) / (p.length + 0.5))
+        for (let i = 0; i < p.length; i++) {
+          const id = p[i], s = w * lv[i]
+          if (!best[id]) touched.push(id)
+          if (s > best[id]) best[id] = s
+        }
       }
-      for (let id = 0; id < n; id++) {
-        if (best[id] > 0 && hits[id] === used) hits[id]++, total[id] += best[id]
-      }
-      used++
+      ids = ids ? ids.filter(id => best[id] > 0) : touched
+      for (const id of ids) total[id] += best[id]
+      for (const id of touched) best[id] = 0
     }
-    if (!used) return null
-    const ids = []
-    for (let id = 0; id < n; id++) if (hits[id] === used) ids.push(id)
+    if (!ids) return null
     ids.sort((a, b) => total[b] - total[a] || a - b)
     return { ids, stems, last: typing ? words.at(-1) : '' }
   }

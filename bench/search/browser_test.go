@@ -154,6 +154,8 @@ func TestSearchFindsAPage(t *testing.T) {
 		{"a wrong letter", "stroje", stroke, "Stroke"},
 		{"an extra letter", "strokke", stroke, "Stroke"},
 		{"capitals and accents", "STRÔKE", stroke, "Stroke"},
+		{"a possessive", "Stroke's", stroke, "Stroke"},
+		{"curly apostrophes", "stroke’s rehabilitation", stroke, "rehabilitation"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

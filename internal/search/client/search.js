@@ -4,11 +4,18 @@
 // needs. It has no stemmer: the term shards map every word seen in the
 // corpus to its stem.
 
-// Text analysis, as in internal/search/analyse.go.
+// Text analysis, as in internal/search/analyse.go. ASCII text takes a
+// shortcut to the same result: the Unicode classes and the normaliser
+// cost a first query milliseconds to compile and load.
+const ASCII = /^[\0-\x7f]*$/
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu
+const WORD = /[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*/g
+// END: a space or punctuation (\p{P}) last, the ASCII ones.
+const END = /[\s\p{P}]$/u, ASCII_END = /[\s!-#%-*,-/:;?@[-\]_{}]$/
 const size = s => [...s].length
-const fold = s => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/'/g, '')
-const tokens = s => [...s.matchAll(TOKEN)].map(m => fold(m[0])).filter(w => size(w) > 1 && size(w) <= 40)
+const matches = s => s.matchAll(ASCII.test(s) ? WORD : TOKEN)
+const fold = s => (ASCII.test(s) ? s : s.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/'/g, '')
+const tokens = s => [...matches(s)].map(m => fold(m[0])).filter(w => size(w) > 1 && size(w) <= 40)
 
 // Decoding tables for postings and facet columns.
 const table = chars => {
@@ -168,7 +175,7 @@ class Index {
   // search returns the documents matching every word of q, best first,
   // and the stems they matched; null when q has no word to search for.
   async search (q) {
-    const words = tokens(q), typing = !/[\s\p{P}]$/u.test(q)
+    const words = tokens(q), typing = !(ASCII.test(q) ? ASCII_END : END).test(q)
     const n = this.m.count, total = new Float64Array(n), best = new Float64Array(n), stems = new Set()
     // ids: the documents matching every word so far. The loops run over
     // postings, not over every document: a first query runs them before
@@ -247,7 +254,7 @@ const el = (tag, props, ...kids) => {
 const highlight = (ix, text, found) => {
   const out = []
   let at = 0
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of matches(text)) {
     const w = fold(m[0]), s = ix.stem.has(w) ? ix.stem.get(w) : w
     if (found.stems.has(s) || (found.last && w.startsWith(found.last))) {
       out.push(text.slice(at, m.index), el('mark', { textContent: m[0] }))

@@ -293,13 +293,16 @@ class Search {
       if (m && current && this.sel.has(m[1])) params.set(m[1], m[2])
     }
     for (const [k, set] of this.sel) for (const v of params.getAll(k)) set.add(v)
+    const r = this.root
+    this.input = r.querySelector('input[type=search]') || el('input', { type: 'search', name: 'q', id: 'search-input', autocomplete: 'off' })
+    this.input.value = params.get('q') || ''
+    this.status = r.querySelector('#search-status') || el('p', { id: 'search-status', role: 'status' })
+    this.list = r.querySelector('#search-results') || el('ol', { id: 'search-results', className: 'cards' })
     await this.ix.open()
-    // The query's shards and the kinds are fetched while the form is
-    // built: on a first visit that is the round trip that matters.
-    const q = params.get('q') || ''
-    this.pending = q ? this.ix.search(q) : null
+    // The query's shards and the kinds are fetched first: on a first
+    // visit the round trips are what the visitor waits for.
+    this.pending = this.input.value ? this.ix.search(this.input.value) : null
     this.ix.column('kind')
-    this.build(q)
     // The finder shows every facet's counts; the search page loads a
     // facet's column when its group is opened.
     const loads = Promise.all(this.finder ? this.keys.map(k => this.ix.column(k)) : [])
@@ -311,17 +314,15 @@ class Search {
   }
 
   // build makes the form: the query box, a group of checkboxes per facet,
-  // the live region, the results list.
-  build (q) {
+  // the live region, the results list. It runs with the first results, so
+  // that the page is laid out once, with them.
+  build () {
+    if (this.form) return
     const r = this.root
-    this.input = r.querySelector('input[type=search]') || el('input', { type: 'search', name: 'q', id: 'search-input', autocomplete: 'off' })
-    this.input.value = q
-    this.status = r.querySelector('#search-status') || el('p', { id: 'search-status', role: 'status' })
     this.status.setAttribute('aria-live', 'polite')
-    this.list = r.querySelector('#search-results') || el('ol', { id: 'search-results', className: 'cards' })
     this.more = el('button', { type: 'button', className: 'button', textContent: 'Show more results' })
     toggle(this.more, false)
-    this.more.onclick = () => this.show(this.shown + PAGE, true)
+    this.more.onclick = () => this.showMore()
     const form = this.form = r.querySelector('form') || el('form', { role: 'search' },
       el('label', { htmlFor: 'search-input', textContent: 'Search ' + this.plural }), ' ', this.input)
     form.addEventListener('submit', e => { e.preventDefault(); this.update(true) })
@@ -372,27 +373,43 @@ class Search {
         ...[...this.sel].filter(([, s]) => s.size).map(([k]) => k)].map(k => this.ix.column(k))])
     if (run !== this.run) return
     this.found = found || { ids: null, stems: new Set(), last: '' }
-    if (!this.initial) return this.counts()
+    if (!this.initial) return this.build(), this.counts()
     // An empty search page lists nothing rather than everything.
     const idle = !found && !this.finder && ![...this.sel.values()].some(s => s.size)
-    this.ids = idle ? [] : this.filter(this.found.ids, null)
-    const shown = this.show(PAGE, false)
+    // The first page's documents are requested before the rest is
+    // filtered.
+    const items = this.items(idle ? [] : this.filter(this.found.ids, null, PAGE))
+    const ids = idle ? [] : this.filter(this.found.ids, null)
+    const shown = await items
+    if (run !== this.run) return
+    // The results, their count and the form change at once.
+    this.build()
+    this.ids = ids
+    this.list.replaceChildren(...shown)
+    this.shown = PAGE
+    toggle(this.more, PAGE < ids.length)
     this.counts()
-    const n = this.ids.length
+    const n = ids.length
     this.status.textContent = idle ? '' : `${n || 'No'} ${n === 1 ? this.noun : this.plural}` + (found ? ` for “${q.trim()}”` : '')
     if (this.static) this.static.forEach(e => toggle(e, false)), toggle(this.list, true)
-    await shown
+    // Tests and the benchmark wait for this.
+    this.root.dataset.rendered = ++this.rendered
   }
 
   // filter returns the documents of ids (all when null) that have the
-  // fixed values and a chosen value of every facet but skip.
-  filter (ids, skip) {
+  // fixed values and a chosen value of every facet but skip, the first
+  // limit of them.
+  filter (ids, skip, limit = Infinity) {
     const ix = this.ix, out = []
     const tests = [...this.sel].filter(([k, s]) => k !== skip && s.size)
     for (const k of new Set(this.fixed.keys())) tests.push([k, new Set(this.fixed.getAll(k))])
     const want = tests.map(([k, s]) => [k, new Set(ix.fields.get(k).values.flatMap(([slug], i) => s.has(slug) ? [i] : []))])
     const pass = id => ix.values('kind', id).length && want.every(([k, s]) => ix.values(k, id).some(v => s.has(v)))
-    if (ids) { for (const id of ids) if (pass(id)) out.push(id) } else for (let id = 0; id < ix.m.count; id++) if (pass(id)) out.push(id)
+    const n = ids ? ids.length : ix.m.count
+    for (let i = 0; i < n && out.length < limit; i++) {
+      const id = ids ? ids[i] : i
+      if (pass(id)) out.push(id)
+    }
     return out
   }
 
@@ -426,13 +443,23 @@ class Search {
     }
   }
 
-  // show lists the first n results.
-  async show (n, more) {
-    const run = this.run, from = more ? this.shown : 0
-    const ids = this.ids.slice(from, n), docs = await Promise.all(ids.map(id => this.ix.doc(id)))
+  // showMore adds the next results and moves focus to the first of them.
+  async showMore () {
+    const run = this.run, n = this.shown + PAGE
+    const items = await this.items(this.ids.slice(this.shown, n))
     if (run !== this.run) return
+    this.list.append(...items)
+    this.shown = n
+    toggle(this.more, n < this.ids.length)
+    if (items[0]) items[0].querySelector('a').focus()
+    this.root.dataset.rendered = ++this.rendered
+  }
+
+  // items makes the list items of the results ids.
+  async items (ids) {
+    const docs = await Promise.all(ids.map(id => this.ix.doc(id)))
     const ix = this.ix, label = (key, id) => ix.cols.has(key) ? ix.values(key, id).map(v => ix.fields.get(key).values[v][1]).join(', ') : ''
-    const items = docs.map((d, i) => {
+    return docs.map((d, i) => {
       const id = ids[i], kind = ix.fields.get('kind').values[ix.values('kind', id)[0]]
       // The finder's cards say what its static cards say.
       const meta = this.finder ? this.meta.map(m => m === 'faculty' ? d.faculty : m === 'note' ? d.note : label(m, id)) : [kind[1], d.faculty, d.note]
@@ -441,12 +468,6 @@ class Search {
         d.excerpt ? el('p', { className: 'card-summary' }, ...highlight(ix, d.excerpt, this.found)) : '',
         el('ul', { className: 'card-meta' }, ...meta.filter(Boolean).map(m => el('li', { textContent: m }))))
     })
-    if (more) this.list.append(...items); else this.list.replaceChildren(...items)
-    this.shown = n
-    toggle(this.more, n < this.ids.length)
-    if (more && items[0]) items[0].querySelector('a').focus()
-    // Tests and the benchmark wait for this.
-    this.root.dataset.rendered = ++this.rendered
   }
 }
 

@@ -177,6 +177,31 @@ func TestSearchFindsAPage(t *testing.T) {
 	}
 }
 
+// TestFirstQueryFetchesEachFileOnce opens a query's address with
+// nothing cached: the page starts the query's requests before the client
+// runs, and the client takes them over, so no file comes twice.
+func TestFirstQueryFetchesEachFileOnce(t *testing.T) {
+	srv, b := shipped(t)
+	for _, q := range []string{"stroke", "stroke rehabilitation", "STRÔKE"} {
+		r := b.open(t, srv.URL+"/search/?q="+strings.ReplaceAll(q, " ", "+"))
+		if len(r.Links) == 0 {
+			t.Fatalf("q=%q: no results (status %q)", q, r.Status)
+		}
+		files, err := eval[[]string](b, `performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.startsWith('/search/'))`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, f := range files {
+			if seen[f] {
+				t.Errorf("q=%q: %s fetched twice (all: %v)", q, f, files)
+			}
+			seen[f] = true
+		}
+		b.noProblems(t)
+	}
+}
+
 // count reads the number of results from the live region ("12 results
 // for …", "No results …").
 func count(t *testing.T, status string) int {

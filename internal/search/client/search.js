@@ -44,9 +44,10 @@ const oneEdit = (a, b) => {
 }
 
 class Index {
-  constructor (url) {
+  // files may hold requests already made, by address.
+  constructor (url, files) {
     this.url = new URL(url, location.href)
-    this.files = new Map()
+    this.files = files || new Map()
     this.stem = new Map() // word → its stem, null for a stop word
     this.post = new Map() // stem → encoded postings
     this.decoded = new Map()
@@ -57,13 +58,14 @@ class Index {
   // get fetches a file of the index once; names are relative to the
   // manifest's folder.
   get (name) {
-    let p = this.files.get(name)
-    if (!p) this.files.set(name, p = json(new URL(name + '.json', this.url)))
+    const u = new URL(name, this.url).href
+    let p = this.files.get(u)
+    if (!p) this.files.set(u, p = json(u))
     return p
   }
 
   async open () {
-    const m = this.m = await json(this.url)
+    const m = this.m = await this.get(this.url)
     if (m.v !== 1) throw Error('search index version ' + m.v)
     this.bounds = m.terms.map(t => t[0])
     this.fields = new Map(m.fields.map(f => [f.key, f]))
@@ -88,7 +90,7 @@ class Index {
 
   async load (shards) {
     await Promise.all(shards.map(async i => {
-      const t = await this.get(this.m.terms[i][1])
+      const t = await this.get(this.m.terms[i][1] + '.json')
       if (this.shards.has(i)) return
       const keys = Object.keys(t.p)
       for (const k of keys) this.post.set(k, t.p[k])
@@ -210,7 +212,7 @@ class Index {
     const f = this.fields.get(key)
     if (f.of) return this.column(f.of)
     if (!this.cols.has(key)) {
-      const c = await this.get(f.file), codes = new Uint16Array(this.m.count)
+      const c = await this.get(f.file + '.json'), codes = new Uint16Array(this.m.count)
       for (let i = 0, id = 0; i < c.col.length; id++) {
         const x = COL[c.col.charCodeAt(i++)]
         codes[id] = x < ONE ? x : ONE + COL[c.col.charCodeAt(i++)] * COLS.length + COL[c.col.charCodeAt(i++)]
@@ -228,7 +230,7 @@ class Index {
   }
 
   async doc (id) {
-    const size = this.m.size, d = (await this.get(this.m.docs[Math.floor(id / size)]))[id % size]
+    const size = this.m.size, d = (await this.get(this.m.docs[Math.floor(id / size)] + '.json'))[id % size]
     return { title: d[0], url: d[1], excerpt: d[2], faculty: this.m.faculties[d[3] - 1], note: d[4] }
   }
 }
@@ -270,7 +272,8 @@ class Search {
   constructor (root) {
     this.root = root
     this.finder = root.dataset.search === 'finder'
-    this.ix = new Index(root.dataset.index)
+    // The page's inline script may have started the first query's requests.
+    this.ix = new Index(root.dataset.index, root.searchFiles)
     this.keys = root.dataset.facets.split(' ')
     this.fixed = new URLSearchParams(root.dataset.fixed || '')
     // A finder's cards show what its static cards show: facet values,

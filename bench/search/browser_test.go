@@ -154,6 +154,8 @@ func TestSearchFindsAPage(t *testing.T) {
 		{"a wrong letter", "stroje", stroke, "Stroke"},
 		{"an extra letter", "strokke", stroke, "Stroke"},
 		{"capitals and accents", "STRÔKE", stroke, "Stroke"},
+		{"a possessive", "Stroke's", stroke, "Stroke"},
+		{"curly apostrophes", "stroke’s rehabilitation", stroke, "rehabilitation"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -172,6 +174,31 @@ func TestSearchFindsAPage(t *testing.T) {
 			}
 			b.noProblems(t)
 		})
+	}
+}
+
+// TestFirstQueryFetchesEachFileOnce opens a query's address with
+// nothing cached: the page starts the query's requests before the client
+// runs, and the client takes them over, so no file comes twice.
+func TestFirstQueryFetchesEachFileOnce(t *testing.T) {
+	srv, b := shipped(t)
+	for _, q := range []string{"stroke", "stroke rehabilitation", "STRÔKE"} {
+		r := b.open(t, srv.URL+"/search/?q="+strings.ReplaceAll(q, " ", "+"))
+		if len(r.Links) == 0 {
+			t.Fatalf("q=%q: no results (status %q)", q, r.Status)
+		}
+		files, err := eval[[]string](b, `performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.startsWith('/search/'))`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, f := range files {
+			if seen[f] {
+				t.Errorf("q=%q: %s fetched twice (all: %v)", q, f, files)
+			}
+			seen[f] = true
+		}
+		b.noProblems(t)
 	}
 }
 

@@ -194,7 +194,7 @@ func TestTitlesAreEscapedEverywhere(t *testing.T) {
 func checkNoScript(t *testing.T, name string, page []byte) {
 	t.Helper()
 	z := html.NewTokenizer(bytes.NewReader(page))
-	inLD := false
+	inLD, inStart := false, false
 	for {
 		tt := z.Next()
 		switch tt {
@@ -204,8 +204,11 @@ func checkNoScript(t *testing.T, name string, page []byte) {
 			if inLD && !json.Valid(z.Text()) {
 				t.Errorf("%s: JSON-LD is not valid JSON", name)
 			}
+			if inStart && !bytes.Contains(z.Text(), []byte("searchFiles")) {
+				t.Errorf("%s: an inline script that is not the search client's start: %.80q", name, z.Text())
+			}
 		case html.EndTagToken:
-			inLD = false
+			inLD, inStart = false, false
 		case html.StartTagToken, html.SelfClosingTagToken:
 			tag, more := z.TagName()
 			typ, src := "", ""
@@ -222,12 +225,17 @@ func checkNoScript(t *testing.T, name string, page []byte) {
 					src = string(v)
 				}
 			}
-			// The one script allowed is the search client, from its file.
+			// The scripts allowed are the search client, from its file,
+			// and on the search page the inline start of its first query.
 			if string(tag) == "script" && !(typ == "module" && strings.Contains(src, "/search/search.")) {
-				if typ != "application/ld+json" {
+				switch {
+				case typ == "" && src == "" && strings.HasSuffix(filepath.ToSlash(name), "/search/index.html"):
+					inStart = true
+				case typ != "application/ld+json":
 					t.Errorf("%s: a <script> of type %q", name, typ)
+				default:
+					inLD = true
 				}
-				inLD = true
 			}
 		}
 	}

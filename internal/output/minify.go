@@ -82,6 +82,9 @@ func NewMinifier() *Minifier {
 		KeepQuotes:       true,
 		TemplateDelims:   html.GoTemplateDelims,
 	})
+	// A layout's own inline script (the search page's) is minified as a
+	// page's would be; JSON-LD, made by an action, is left alone.
+	layouts.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), escapingJS(&js.Minifier{}))
 	return &Minifier{m: m, layouts: layouts}
 }
 

@@ -4,11 +4,18 @@
 // needs. It has no stemmer: the term shards map every word seen in the
 // corpus to its stem.
 
-// Text analysis, as in internal/search/analyse.go.
+// Text analysis, as in internal/search/analyse.go. ASCII text takes a
+// shortcut to the same result: the Unicode classes and the normaliser
+// cost a first query milliseconds to compile and load.
+const ASCII = /^[\0-\x7f]*$/
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu
+const WORD = /[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*/g
+// END: a space or punctuation (\p{P}) last, the ASCII ones.
+const END = /[\s\p{P}]$/u, ASCII_END = /[\s!-#%-*,-/:;?@[-\]_{}]$/
 const size = s => [...s].length
-const fold = s => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/'/g, '')
-const tokens = s => [...s.matchAll(TOKEN)].map(m => fold(m[0])).filter(w => size(w) > 1 && size(w) <= 40)
+const matches = s => s.matchAll(ASCII.test(s) ? WORD : TOKEN)
+const fold = s => (ASCII.test(s) ? s : s.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase().replace(/’/g, "'").replace(/'s$/, '').replace(/'/g, '')
+const tokens = s => [...matches(s)].map(m => fold(m[0])).filter(w => size(w) > 1 && size(w) <= 40)
 
 // Decoding tables for postings and facet columns.
 const table = chars => {
@@ -37,9 +44,10 @@ const oneEdit = (a, b) => {
 }
 
 class Index {
-  constructor (url) {
+  // files may hold requests already made, by address.
+  constructor (url, files) {
     this.url = new URL(url, location.href)
-    this.files = new Map()
+    this.files = files || new Map()
     this.stem = new Map() // word → its stem, null for a stop word
     this.post = new Map() // stem → encoded postings
     this.decoded = new Map()
@@ -50,13 +58,14 @@ class Index {
   // get fetches a file of the index once; names are relative to the
   // manifest's folder.
   get (name) {
-    let p = this.files.get(name)
-    if (!p) this.files.set(name, p = json(new URL(name + '.json', this.url)))
+    const u = new URL(name, this.url).href
+    let p = this.files.get(u)
+    if (!p) this.files.set(u, p = json(u))
     return p
   }
 
   async open () {
-    const m = this.m = await json(this.url)
+    const m = this.m = await this.get(this.url)
     if (m.v !== 1) throw Error('search index version ' + m.v)
     this.bounds = m.terms.map(t => t[0])
     this.fields = new Map(m.fields.map(f => [f.key, f]))
@@ -81,7 +90,7 @@ class Index {
 
   async load (shards) {
     await Promise.all(shards.map(async i => {
-      const t = await this.get(this.m.terms[i][1])
+      const t = await this.get(this.m.terms[i][1] + '.json')
       if (this.shards.has(i)) return
       const keys = Object.keys(t.p)
       for (const k of keys) this.post.set(k, t.p[k])
@@ -107,18 +116,19 @@ class Index {
   postings (stem) {
     let d = this.decoded.get(stem)
     if (d) return d
-    const s = this.post.get(stem) || '', L = this.m.levels, ids = [], lv = []
-    let prev = -1, v = 0, shift = 0
+    // A posting takes one character or more.
+    const s = this.post.get(stem) || '', L = this.m.levels, ids = new Int32Array(s.length), lv = new Uint8Array(s.length)
+    let prev = -1, v = 0, shift = 0, k = 0
     for (let i = 0; i < s.length; i++) {
       const c = B64[s.charCodeAt(i)]
       if (c >= 32) { v += (c - 32) << shift; shift += 5; continue }
       v += c << shift
       prev += Math.floor(v / L) + 1
-      ids.push(prev)
-      lv.push(v % L + 1)
+      ids[k] = prev
+      lv[k++] = v % L + 1
       v = shift = 0
     }
-    d = { ids, lv }
+    d = { ids: ids.subarray(0, k), lv: lv.subarray(0, k) }
     this.decoded.set(stem, d)
     return d
   }
@@ -167,28 +177,32 @@ class Index {
   // search returns the documents matching every word of q, best first,
   // and the stems they matched; null when q has no word to search for.
   async search (q) {
-    const words = tokens(q), typing = !/[\s\p{P}]$/u.test(q)
-    const n = this.m.count, total = new Float64Array(n), hits = new Uint8Array(n), stems = new Set()
-    let used = 0
+    const words = tokens(q), typing = !(ASCII.test(q) ? ASCII_END : END).test(q)
+    const n = this.m.count, total = new Float64Array(n), best = new Float64Array(n), stems = new Set()
+    // ids: the documents matching every word so far. The loops run over
+    // postings, not over every document: a first query runs them before
+    // the engine has compiled them.
+    let ids = null
     await this.load([...new Set(words.map(w => this.shard(w)))])
     for (let j = 0; j < words.length; j++) {
       const found = await this.match(words[j], typing && j === words.length - 1)
       if (!found) continue
-      const best = new Float64Array(n)
+      const touched = []
       for (const [stem, weight] of found) {
         stems.add(stem)
-        const { ids, lv } = this.postings(stem)
-        const idf = Math.log(1 + (this.m.n - ids.length + 0.5) / (ids.length + 0.5))
-        for (let i = 0; i < ids.length; i++) best[ids[i]] = Math.max(best[ids[i]], weight * idf * lv[i])
+        const { ids: p, lv } = this.postings(stem)
+        const w = weight * Math.log(1 + (this.m.n - p.length + 0.5) / (p.length + 0.5))
+        for (let i = 0; i < p.length; i++) {
+          const id = p[i], s = w * lv[i]
+          if (!best[id]) touched.push(id)
+          if (s > best[id]) best[id] = s
+        }
       }
-      for (let id = 0; id < n; id++) {
-        if (best[id] > 0 && hits[id] === used) hits[id]++, total[id] += best[id]
-      }
-      used++
+      ids = ids ? ids.filter(id => best[id] > 0) : touched
+      for (const id of ids) total[id] += best[id]
+      for (const id of touched) best[id] = 0
     }
-    if (!used) return null
-    const ids = []
-    for (let id = 0; id < n; id++) if (hits[id] === used) ids.push(id)
+    if (!ids) return null
     ids.sort((a, b) => total[b] - total[a] || a - b)
     return { ids, stems, last: typing ? words.at(-1) : '' }
   }
@@ -198,7 +212,7 @@ class Index {
     const f = this.fields.get(key)
     if (f.of) return this.column(f.of)
     if (!this.cols.has(key)) {
-      const c = await this.get(f.file), codes = new Uint16Array(this.m.count)
+      const c = await this.get(f.file + '.json'), codes = new Uint16Array(this.m.count)
       for (let i = 0, id = 0; i < c.col.length; id++) {
         const x = COL[c.col.charCodeAt(i++)]
         codes[id] = x < ONE ? x : ONE + COL[c.col.charCodeAt(i++)] * COLS.length + COL[c.col.charCodeAt(i++)]
@@ -216,7 +230,7 @@ class Index {
   }
 
   async doc (id) {
-    const size = this.m.size, d = (await this.get(this.m.docs[Math.floor(id / size)]))[id % size]
+    const size = this.m.size, d = (await this.get(this.m.docs[Math.floor(id / size)] + '.json'))[id % size]
     return { title: d[0], url: d[1], excerpt: d[2], faculty: this.m.faculties[d[3] - 1], note: d[4] }
   }
 }
@@ -242,7 +256,7 @@ const el = (tag, props, ...kids) => {
 const highlight = (ix, text, found) => {
   const out = []
   let at = 0
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of matches(text)) {
     const w = fold(m[0]), s = ix.stem.has(w) ? ix.stem.get(w) : w
     if (found.stems.has(s) || (found.last && w.startsWith(found.last))) {
       out.push(text.slice(at, m.index), el('mark', { textContent: m[0] }))
@@ -258,7 +272,8 @@ class Search {
   constructor (root) {
     this.root = root
     this.finder = root.dataset.search === 'finder'
-    this.ix = new Index(root.dataset.index)
+    // The page's inline script may have started the first query's requests.
+    this.ix = new Index(root.dataset.index, root.searchFiles)
     this.keys = root.dataset.facets.split(' ')
     this.fixed = new URLSearchParams(root.dataset.fixed || '')
     // A finder's cards show what its static cards show: facet values,
@@ -281,13 +296,16 @@ class Search {
       if (m && current && this.sel.has(m[1])) params.set(m[1], m[2])
     }
     for (const [k, set] of this.sel) for (const v of params.getAll(k)) set.add(v)
+    const r = this.root
+    this.input = r.querySelector('input[type=search]') || el('input', { type: 'search', name: 'q', id: 'search-input', autocomplete: 'off' })
+    this.input.value = params.get('q') || ''
+    this.status = r.querySelector('#search-status') || el('p', { id: 'search-status', role: 'status' })
+    this.list = r.querySelector('#search-results') || el('ol', { id: 'search-results', className: 'cards' })
     await this.ix.open()
-    // The query's shards and the kinds are fetched while the form is
-    // built: on a first visit that is the round trip that matters.
-    const q = params.get('q') || ''
-    this.pending = q ? this.ix.search(q) : null
+    // The query's shards and the kinds are fetched first: on a first
+    // visit the round trips are what the visitor waits for.
+    this.pending = this.input.value ? this.ix.search(this.input.value) : null
     this.ix.column('kind')
-    this.build(q)
     // The finder shows every facet's counts; the search page loads a
     // facet's column when its group is opened.
     const loads = Promise.all(this.finder ? this.keys.map(k => this.ix.column(k)) : [])
@@ -299,17 +317,15 @@ class Search {
   }
 
   // build makes the form: the query box, a group of checkboxes per facet,
-  // the live region, the results list.
-  build (q) {
+  // the live region, the results list. It runs with the first results, so
+  // that the page is laid out once, with them.
+  build () {
+    if (this.form) return
     const r = this.root
-    this.input = r.querySelector('input[type=search]') || el('input', { type: 'search', name: 'q', id: 'search-input', autocomplete: 'off' })
-    this.input.value = q
-    this.status = r.querySelector('#search-status') || el('p', { id: 'search-status', role: 'status' })
     this.status.setAttribute('aria-live', 'polite')
-    this.list = r.querySelector('#search-results') || el('ol', { id: 'search-results', className: 'cards' })
     this.more = el('button', { type: 'button', className: 'button', textContent: 'Show more results' })
     toggle(this.more, false)
-    this.more.onclick = () => this.show(this.shown + PAGE, true)
+    this.more.onclick = () => this.showMore()
     const form = this.form = r.querySelector('form') || el('form', { role: 'search' },
       el('label', { htmlFor: 'search-input', textContent: 'Search ' + this.plural }), ' ', this.input)
     form.addEventListener('submit', e => { e.preventDefault(); this.update(true) })
@@ -360,27 +376,43 @@ class Search {
         ...[...this.sel].filter(([, s]) => s.size).map(([k]) => k)].map(k => this.ix.column(k))])
     if (run !== this.run) return
     this.found = found || { ids: null, stems: new Set(), last: '' }
-    if (!this.initial) return this.counts()
+    if (!this.initial) return this.build(), this.counts()
     // An empty search page lists nothing rather than everything.
     const idle = !found && !this.finder && ![...this.sel.values()].some(s => s.size)
-    this.ids = idle ? [] : this.filter(this.found.ids, null)
-    const shown = this.show(PAGE, false)
+    // The first page's documents are requested before the rest is
+    // filtered.
+    const items = this.items(idle ? [] : this.filter(this.found.ids, null, PAGE))
+    const ids = idle ? [] : this.filter(this.found.ids, null)
+    const shown = await items
+    if (run !== this.run) return
+    // The results, their count and the form change at once.
+    this.build()
+    this.ids = ids
+    this.list.replaceChildren(...shown)
+    this.shown = PAGE
+    toggle(this.more, PAGE < ids.length)
     this.counts()
-    const n = this.ids.length
+    const n = ids.length
     this.status.textContent = idle ? '' : `${n || 'No'} ${n === 1 ? this.noun : this.plural}` + (found ? ` for “${q.trim()}”` : '')
     if (this.static) this.static.forEach(e => toggle(e, false)), toggle(this.list, true)
-    await shown
+    // Tests and the benchmark wait for this.
+    this.root.dataset.rendered = ++this.rendered
   }
 
   // filter returns the documents of ids (all when null) that have the
-  // fixed values and a chosen value of every facet but skip.
-  filter (ids, skip) {
+  // fixed values and a chosen value of every facet but skip, the first
+  // limit of them.
+  filter (ids, skip, limit = Infinity) {
     const ix = this.ix, out = []
     const tests = [...this.sel].filter(([k, s]) => k !== skip && s.size)
     for (const k of new Set(this.fixed.keys())) tests.push([k, new Set(this.fixed.getAll(k))])
     const want = tests.map(([k, s]) => [k, new Set(ix.fields.get(k).values.flatMap(([slug], i) => s.has(slug) ? [i] : []))])
     const pass = id => ix.values('kind', id).length && want.every(([k, s]) => ix.values(k, id).some(v => s.has(v)))
-    if (ids) { for (const id of ids) if (pass(id)) out.push(id) } else for (let id = 0; id < ix.m.count; id++) if (pass(id)) out.push(id)
+    const n = ids ? ids.length : ix.m.count
+    for (let i = 0; i < n && out.length < limit; i++) {
+      const id = ids ? ids[i] : i
+      if (pass(id)) out.push(id)
+    }
     return out
   }
 
@@ -414,13 +446,23 @@ class Search {
     }
   }
 
-  // show lists the first n results.
-  async show (n, more) {
-    const run = this.run, from = more ? this.shown : 0
-    const ids = this.ids.slice(from, n), docs = await Promise.all(ids.map(id => this.ix.doc(id)))
+  // showMore adds the next results and moves focus to the first of them.
+  async showMore () {
+    const run = this.run, n = this.shown + PAGE
+    const items = await this.items(this.ids.slice(this.shown, n))
     if (run !== this.run) return
+    this.list.append(...items)
+    this.shown = n
+    toggle(this.more, n < this.ids.length)
+    if (items[0]) items[0].querySelector('a').focus()
+    this.root.dataset.rendered = ++this.rendered
+  }
+
+  // items makes the list items of the results ids.
+  async items (ids) {
+    const docs = await Promise.all(ids.map(id => this.ix.doc(id)))
     const ix = this.ix, label = (key, id) => ix.cols.has(key) ? ix.values(key, id).map(v => ix.fields.get(key).values[v][1]).join(', ') : ''
-    const items = docs.map((d, i) => {
+    return docs.map((d, i) => {
       const id = ids[i], kind = ix.fields.get('kind').values[ix.values('kind', id)[0]]
       // The finder's cards say what its static cards say.
       const meta = this.finder ? this.meta.map(m => m === 'faculty' ? d.faculty : m === 'note' ? d.note : label(m, id)) : [kind[1], d.faculty, d.note]
@@ -429,12 +471,6 @@ class Search {
         d.excerpt ? el('p', { className: 'card-summary' }, ...highlight(ix, d.excerpt, this.found)) : '',
         el('ul', { className: 'card-meta' }, ...meta.filter(Boolean).map(m => el('li', { textContent: m }))))
     })
-    if (more) this.list.append(...items); else this.list.replaceChildren(...items)
-    this.shown = n
-    toggle(this.more, n < this.ids.length)
-    if (more && items[0]) items[0].querySelector('a').focus()
-    // Tests and the benchmark wait for this.
-    this.root.dataset.rendered = ++this.rendered
   }
 }
 

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -99,6 +100,8 @@ type run struct {
 	cacheWrites errgroup.Group
 	pages       []*render.Page
 	links       []pageLinks
+	// searchLinks are the links of the search page, which index renders.
+	searchLinks []pageLinks
 	// fragmentTargets are the pages rendered pages link into (#id),
 	// for keptLinks.
 	fragmentTargets map[string]bool
@@ -348,10 +351,11 @@ func (r *run) together(phases ...func(context.Context) error) func(context.Conte
 }
 
 func (r *run) render(ctx context.Context) error {
-	pages := r.pages
+	// The search page carries the index's manifest: index renders it.
+	pages := slices.DeleteFunc(slices.Clone(r.pages), isSearchPage)
 	if r.memo != nil {
 		var err error
-		if pages, err = r.memo.split(ctx, r.pages, r.record); err != nil {
+		if pages, err = r.memo.split(ctx, pages, r.record); err != nil {
 			return err
 		}
 		r.result.Rendered, r.result.Reused = r.memo.rendered, r.memo.reused
@@ -515,6 +519,9 @@ func (r *run) index(ctx context.Context) error {
 	if r.cache != nil && r.opts.Cache == nil {
 		r.cache.writeAnalyses(r.opts.CacheDir, &r.cacheWrites)
 	}
+	if err := r.searchPage(ctx, ix); err != nil {
+		return err
+	}
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, f := range ix.Files() {
@@ -526,6 +533,40 @@ func (r *run) index(ctx context.Context) error {
 		})
 	}
 	return g.Wait()
+}
+
+// isSearchPage reports whether p is the search page, which carries the
+// search index's manifest.
+func isSearchPage(p *render.Page) bool { return p.Layout == "search.html" }
+
+// searchPage renders the search page with the manifest of ix, and scans
+// its links for the link check.
+func (r *run) searchPage(ctx context.Context, ix *search.Index) error {
+	var manifest []byte
+	for _, f := range ix.Files() {
+		if f.Path == search.ManifestPath {
+			manifest = f.Data
+		}
+	}
+	r.rd.SearchManifest = func() []byte { return manifest }
+	for _, p := range r.pages {
+		if !isSearchPage(p) {
+			continue
+		}
+		if r.memo != nil {
+			r.memo.page(outputPath(p.URL), render.Key{}, false)
+		}
+		links, err := r.renderPages(ctx, []*render.Page{p}, 1, nil, func(p *render.Page, html []byte) error {
+			return r.writePage(outputPath(p.URL), html)
+		})
+		if err != nil {
+			return err
+		}
+		r.mu.Lock()
+		r.searchLinks = append(r.searchLinks, links...)
+		r.mu.Unlock()
+	}
+	return nil
 }
 
 // assets copies the files beside the content (images, PDFs) to their
@@ -554,6 +595,7 @@ func (r *run) assets(ctx context.Context) error {
 }
 
 func (r *run) linkCheck(context.Context) error {
+	r.links = append(r.links, r.searchLinks...)
 	if r.memo != nil && r.memo.prev != nil {
 		if err := r.keptLinks(); err != nil {
 			return err

@@ -91,6 +91,12 @@ func NewPreview(ctx context.Context, opts Options, after *Preview) (*Preview, Re
 		p.assets[strings.TrimPrefix(content.FileURL(f), "/")] = f
 	}
 	r.result.Pages = len(r.pages)
+	// The search page carries the index's manifest: asking for it makes
+	// the index.
+	r.rd.SearchManifest = func() []byte {
+		p.searchOnce.Do(p.makeSearch)
+		return p.searchFiles[search.ManifestPath]
+	}
 	if after != nil && after.searchDone.Load() {
 		after.searchMu.Lock()
 		p.baseIndex, p.baseCorpus = after.index, after.corpus

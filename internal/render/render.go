@@ -37,6 +37,12 @@ type Renderer struct {
 	// Assets maps a theme asset's name (css/site.css) to its fingerprinted
 	// URL, filled in by the build before rendering.
 	Assets map[string]string
+	// SearchManifest, when set, returns the search index's manifest
+	// (search.ManifestPath) for the search page to carry, so that a
+	// query's first requests need not wait for it. The build sets it once
+	// the index is made and renders the search page after; the preview
+	// makes the index when the page is first asked for.
+	SearchManifest func() []byte
 	// partials holds what partialCached rendered, by name and variants.
 	partials sync.Map
 }
@@ -234,6 +240,13 @@ func (r *Renderer) funcs() template.FuncMap {
 		"add":           func(a, b int) int { return a + b },
 		"sub":           func(a, b int) int { return a - b },
 		"today":         func() time.Time { return s.Today },
+		"searchManifest": func() template.JS {
+			if r.SearchManifest == nil {
+				return ""
+			}
+			// JSON with every "<" escaped cannot end the script element.
+			return template.JS(bytes.ReplaceAll(r.SearchManifest(), []byte("<"), []byte(`\u003c`)))
+		},
 	}
 }
 

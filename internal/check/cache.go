@@ -43,6 +43,10 @@ type Cache struct {
 type docOutline struct {
 	outline markdown.Outline
 	anchors uint64 // the sum of the anchors' hashes
+	// raw is the outline as DecodeCache found it, not decoded until a
+	// rule asks for it (most of a run's documents have their results
+	// cached and never do).
+	raw []byte
 }
 
 // docKey names a document's bytes at its path.
@@ -77,6 +81,36 @@ func (c *Cache) outline(md *markdown.Markdown, doc *content.Document) markdown.O
 	c.mu.Lock()
 	c.now[doc.Sum] = d
 	c.mu.Unlock()
+	return d.outline
+}
+
+// ensure is outline without its result: the outline of doc is in the
+// cache afterwards, decoded or not.
+func (c *Cache) ensure(md *markdown.Markdown, doc *content.Document) {
+	c.mu.Lock()
+	d, hit := c.now[doc.Sum]
+	if !hit {
+		if d, hit = c.last[doc.Sum]; hit {
+			c.now[doc.Sum] = d
+		}
+	}
+	c.mu.Unlock()
+	if !hit {
+		c.outline(md, doc)
+	}
+}
+
+// get returns the outline of the document whose file has sum, once the
+// run's outlines are swept into last, decoding it if need be.
+func (c *Cache) get(sum [sha256.Size]byte) markdown.Outline {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d := c.last[sum]
+	if d.raw != nil {
+		d.outline = decodeOutline(d.raw)
+		d.raw = nil
+		c.last[sum] = d
+	}
 	return d.outline
 }
 

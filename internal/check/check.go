@@ -8,6 +8,7 @@
 package check
 
 import (
+	"crypto/sha256"
 	"path"
 	"runtime"
 	"time"
@@ -43,8 +44,11 @@ type checker struct {
 	partners  map[string][]string
 	faculties map[string]*content.Faculty
 	lists     map[string][]string
-	// outlines holds each document's parsed links and anchors, by path.
+	// outlines holds each document's parsed links and anchors, by path,
+	// when the run has no Cache (which holds them otherwise).
 	outlines map[string]markdown.Outline
+	// sums maps a document's path to its file's SHA-256, for the Cache.
+	sums map[string][sha256.Size]byte
 }
 
 // docRule checks one document.
@@ -138,6 +142,26 @@ func newChecker(h *content.Hub, opts Options) *checker {
 	}
 	// Bodies are parsed up front, in parallel, because link rules need the
 	// anchors of other documents.
+	if opts.Cache != nil {
+		// The cache holds the outlines, decoding each only if a rule
+		// asks for it.
+		c.sums = make(map[string][sha256.Size]byte, len(h.Documents))
+		var g errgroup.Group
+		g.SetLimit(runtime.GOMAXPROCS(0))
+		for _, d := range h.Documents {
+			c.sums[d.Path] = d.Sum
+			if d.Broken {
+				continue
+			}
+			g.Go(func() error {
+				opts.Cache.ensure(md, d)
+				return nil
+			})
+		}
+		_ = g.Wait()
+		opts.Cache.sweep()
+		return c
+	}
 	outlines := make([]markdown.Outline, len(h.Documents))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -146,16 +170,27 @@ func newChecker(h *content.Hub, opts Options) *checker {
 			continue
 		}
 		g.Go(func() error {
-			outlines[i] = opts.Cache.outline(md, d)
+			outlines[i] = md.Outline(d.Text())
 			return nil
 		})
 	}
 	_ = g.Wait()
-	opts.Cache.sweep()
 	for i, d := range h.Documents {
 		c.outlines[d.Path] = outlines[i]
 	}
 	return c
+}
+
+// outline returns the outline of the document at p (empty for none).
+func (c *checker) outline(p string) markdown.Outline {
+	if c.opts.Cache == nil {
+		return c.outlines[p]
+	}
+	sum, ok := c.sums[p]
+	if !ok {
+		return markdown.Outline{}
+	}
+	return c.opts.Cache.get(sum)
 }
 
 // allowed returns the values a field may take in doc, and the word used

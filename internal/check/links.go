@@ -15,7 +15,7 @@ import (
 // heading, for #anchors), site-absolute links to pages that exist, and a
 // text alternative for every image.
 func bodyLinks(c *checker, doc *content.Document, diags *diag.List) {
-	outline := c.outlines[doc.Path]
+	outline := c.outline(doc.Path)
 	for _, ref := range outline.Refs {
 		line, col := doc.BodyLine+ref.Line-1, ref.Col
 		if ref.Image && ref.Alt == "" {
@@ -43,7 +43,7 @@ func (c *checker) internalLink(doc *content.Document, dest string, image bool) s
 	}
 	target, _, _ = strings.Cut(target, "?")
 	if target == "" {
-		if fragment != "" && !c.outlines[doc.Path].Anchors[fragment] {
+		if fragment != "" && !c.outline(doc.Path).Anchors[fragment] {
 			return fmt.Sprintf("link %q: this page has no heading with the anchor #%s%s", dest, fragment, c.anchorHint(doc.Path, fragment))
 		}
 		return ""
@@ -59,7 +59,7 @@ func (c *checker) internalLink(doc *content.Document, dest string, image bool) s
 		return fmt.Sprintf("link %q points outside the content folder", dest)
 	}
 	if t := c.byPath[p]; t != nil {
-		if fragment != "" && !c.outlines[p].Anchors[fragment] {
+		if fragment != "" && !c.outline(p).Anchors[fragment] {
 			return fmt.Sprintf("link %q: %s has no heading with the anchor #%s%s", dest, p, fragment, c.anchorHint(p, fragment))
 		}
 		return ""
@@ -88,7 +88,7 @@ func (c *checker) internalLink(doc *content.Document, dest string, image bool) s
 
 func (c *checker) anchorHint(p, fragment string) string {
 	var anchors []string
-	for a := range c.outlines[p].Anchors {
+	for a := range c.outline(p).Anchors {
 		anchors = append(anchors, a)
 	}
 	// Sorting keeps the suggestion deterministic when two are equally near.

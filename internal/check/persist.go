@@ -11,7 +11,7 @@ import (
 )
 
 // cacheFormat changes whenever Encode's records do.
-const cacheFormat = "check-cache-1"
+const cacheFormat = "check-cache-2"
 
 // Encode writes what the last run left in the cache — each document's
 // outline and the document rules' results — for DecodeCache in another
@@ -32,21 +32,10 @@ func (c *Cache) Encode() []byte {
 		d := c.last[s]
 		w.Raw(s[:])
 		w.Uint(d.anchors)
-		w.Uint(uint64(len(d.outline.Refs)))
-		for _, r := range d.outline.Refs {
-			w.Bool(r.Image)
-			w.String(r.Dest)
-			w.String(r.Alt)
-			w.Int(r.Line)
-			w.Int(r.Col)
+		if d.raw == nil {
+			d.raw = encodeOutline(d.outline)
 		}
-		w.Strings(slices.Sorted(func(yield func(string) bool) {
-			for a := range d.outline.Anchors {
-				if !yield(a) {
-					return
-				}
-			}
-		}))
+		w.Raw(d.raw)
 	}
 	keys := make([]docKey, 0, len(c.docs))
 	for k := range c.docs {
@@ -76,12 +65,19 @@ func (c *Cache) Encode() []byte {
 			w.String(g.Message)
 		}
 	}
+	sum := sha256.Sum256(w.Bytes())
+	w.Append(sum[:])
 	return w.Bytes()
 }
 
-// DecodeCache reads what Encode wrote into a new Cache.
+// DecodeCache reads what Encode wrote into a new Cache. Outlines are
+// decoded when a rule asks for one; the whole is checked against its
+// SHA-256 first, so a damaged file is refused here, not met later.
 func DecodeCache(data []byte) (*Cache, error) {
-	r := binenc.NewReader(data)
+	if len(data) < sha256.Size || sha256.Sum256(data[:len(data)-sha256.Size]) != [sha256.Size]byte(data[len(data)-sha256.Size:]) {
+		return nil, fmt.Errorf("check cache: %w", binenc.ErrCorrupt)
+	}
+	r := binenc.NewReader(data[:len(data)-sha256.Size])
 	if f := r.String(); f != cacheFormat {
 		return nil, fmt.Errorf("check cache: format %q, want %q", f, cacheFormat)
 	}
@@ -91,18 +87,7 @@ func DecodeCache(data []byte) (*Cache, error) {
 	for range r.Len() {
 		var s [sha256.Size]byte
 		copy(s[:], r.Raw())
-		d := docOutline{anchors: r.Uint()}
-		if n := r.Len(); n > 0 {
-			d.outline.Refs = make([]markdown.Ref, n)
-			for i := range d.outline.Refs {
-				d.outline.Refs[i] = markdown.Ref{Image: r.Bool(), Dest: r.String(), Alt: r.String(), Line: r.Int(), Col: r.Int()}
-			}
-		}
-		anchors := r.Strings()
-		d.outline.Anchors = make(map[string]bool, len(anchors))
-		for _, a := range anchors {
-			d.outline.Anchors[a] = true
-		}
+		d := docOutline{anchors: r.Uint(), raw: r.Raw()}
 		if r.Err() != nil {
 			break
 		}
@@ -128,4 +113,44 @@ func DecodeCache(data []byte) (*Cache, error) {
 		return nil, fmt.Errorf("check cache: %w", binenc.ErrCorrupt)
 	}
 	return c, nil
+}
+
+// encodeOutline writes an outline as a record of its own, which
+// DecodeCache keeps undecoded until a rule asks for it.
+func encodeOutline(o markdown.Outline) []byte {
+	var w binenc.Writer
+	w.Uint(uint64(len(o.Refs)))
+	for _, r := range o.Refs {
+		w.Bool(r.Image)
+		w.String(r.Dest)
+		w.String(r.Alt)
+		w.Int(r.Line)
+		w.Int(r.Col)
+	}
+	w.Strings(slices.Sorted(func(yield func(string) bool) {
+		for a := range o.Anchors {
+			if !yield(a) {
+				return
+			}
+		}
+	}))
+	return w.Bytes()
+}
+
+// decodeOutline decodes an outline record Encode wrote.
+func decodeOutline(raw []byte) markdown.Outline {
+	r := binenc.NewReader(raw)
+	var o markdown.Outline
+	if n := r.Len(); n > 0 {
+		o.Refs = make([]markdown.Ref, n)
+		for i := range o.Refs {
+			o.Refs[i] = markdown.Ref{Image: r.Bool(), Dest: r.String(), Alt: r.String(), Line: r.Int(), Col: r.Int()}
+		}
+	}
+	anchors := r.Strings()
+	o.Anchors = make(map[string]bool, len(anchors))
+	for _, a := range anchors {
+		o.Anchors[a] = true
+	}
+	return o
 }

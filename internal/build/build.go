@@ -513,7 +513,7 @@ func (r *run) searchClient(rd *render.Renderer) error {
 func (r *run) index(ctx context.Context) error {
 	opts := search.Options{Base: render.BasePath(r.site)}
 	if r.cache != nil {
-		opts.Analyses = r.cache.analyses
+		opts.Analyses = r.cache.searchAnalyses()
 	}
 	ix := search.New(search.FromSite(r.site), opts)
 	if r.cache != nil && r.opts.Cache == nil {

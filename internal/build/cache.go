@@ -18,6 +18,22 @@ type Cache struct {
 	docs     *content.Cache
 	checks   *check.Cache
 	analyses *search.Analyses
+	// encodedAnalyses, when set, is what analyses are decoded from when
+	// first needed: decoding them with the documents at the start of a
+	// build would hold both in memory at once.
+	encodedAnalyses []byte
+}
+
+// searchAnalyses returns c's analyses, decoding them if need be (an
+// encoding that cannot be read gives none).
+func (c *Cache) searchAnalyses() *search.Analyses {
+	if c.encodedAnalyses != nil {
+		if a, err := search.DecodeAnalyses(c.encodedAnalyses); err == nil {
+			c.analyses = a
+		}
+		c.encodedAnalyses = nil
+	}
+	return c.analyses
 }
 
 // NewCache returns an empty cache.
@@ -73,11 +89,8 @@ func readCaches(dir string) *Cache {
 		return err
 	})
 	read(analysesFile, func(data []byte) error {
-		analyses, err := search.DecodeAnalyses(data)
-		if err == nil {
-			c.analyses = analyses
-		}
-		return err
+		c.encodedAnalyses = data
+		return nil
 	})
 	wg.Wait()
 	return c

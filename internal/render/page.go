@@ -29,6 +29,11 @@ type Page struct {
 	// Data is the entity the page is about: *site.Faculty, *site.Placement,
 	// *site.Region, …
 	Data any
+	// Entry is, on the page of a placement, resource, story or partner,
+	// what its layout shows of it, ready to show: a *PlacementEntry,
+	// *ResourceEntry, *StoryEntry or *PartnerEntry (entries.go). It is
+	// made when the page is rendered.
+	Entry any
 	// Pager holds a listing's page of cards.
 	Pager *Pager
 	// Facets are the facet values of a finder page, with counts.

@@ -127,6 +127,7 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 	if ld, ok := p.JSONLD.(lazyLD); ok {
 		page.JSONLD = ld()
 	}
+	page.Entry = r.entry(p.Data)
 	p = &page
 	if err := layout.ExecuteTemplate(w, "baseof.html", p); err != nil {
 		return fmt.Errorf("render %s: %w", p.URL, err)
@@ -201,21 +202,11 @@ func (r *Renderer) funcs() template.FuncMap {
 			return template.JS(b), err
 		},
 		"breadcrumbLD": func(p *Page) any { return breadcrumbLD(s, p) },
-		"fileURL": func(doc *content.Document, src string) string {
-			if hasScheme(src) || strings.HasPrefix(src, "/") {
-				return src
-			}
-			return r.rel(content.FileURL(path.Join(path.Dir(doc.Path), src)))
-		},
-		"statusLabel": statusLabel,
-		"mailto": func(s string) string {
-			if strings.Contains(s, "@") && !hasScheme(s) {
-				return "mailto:" + s
-			}
-			return s
-		},
-		"isEmail": func(s string) bool { return strings.Contains(s, "@") && !hasScheme(s) },
-		"cards":   func(list any) []*Card { return cardsOf(s, list) },
+		"fileURL":      func(doc *content.Document, src string) string { return r.fileURL(doc.Path, src) },
+		"statusLabel":  statusLabel,
+		"mailto":       mailto,
+		"isEmail":      isEmail,
+		"cards":        func(list any) []*Card { return cardsOf(s, list) },
 		"labels": func(vocabulary string, slugs []string) []string {
 			out := make([]string, len(slugs))
 			for i, slug := range slugs {

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -38,7 +39,15 @@ type Renderer struct {
 	// URL, filled in by the build before rendering.
 	Assets map[string]string
 	// partials holds what partialCached rendered, by name and variants.
-	partials sync.Map
+	partials partialCache
+}
+
+// partialCache maps a partial's name and variants, as partialKey writes
+// them, to its HTML. A map behind a read lock rather than a sync.Map:
+// a lookup with a key made in a stack buffer does not allocate.
+type partialCache struct {
+	mu sync.RWMutex
+	m  map[string]template.HTML
 }
 
 // Options adjust a Renderer.
@@ -236,25 +245,48 @@ func (r *Renderer) funcs() template.FuncMap {
 // entity, shown on many listings). name must be defined in baseof.html or
 // a partial: page layouts are not shared.
 func (r *Renderer) partialCached(name string, data any, variants ...any) (template.HTML, error) {
-	var key strings.Builder
-	key.WriteString(name)
-	for _, v := range variants {
-		key.WriteByte(0)
-		if s, ok := v.(string); ok {
-			key.WriteString(s)
-		} else {
-			fmt.Fprint(&key, v)
-		}
-	}
-	if h, ok := r.partials.Load(key.String()); ok {
-		return h.(template.HTML), nil
+	var buf [128]byte
+	key := partialKey(buf[:0], name, variants)
+	c := &r.partials
+	c.mu.RLock()
+	h, ok := c.m[string(key)]
+	c.mu.RUnlock()
+	if ok {
+		return h, nil
 	}
 	var b bytes.Buffer
 	if err := r.theme.shared.ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}
-	h, _ := r.partials.LoadOrStore(key.String(), template.HTML(b.String()))
-	return h.(template.HTML), nil
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if h, ok := c.m[string(key)]; ok {
+		return h, nil
+	}
+	if c.m == nil {
+		c.m = map[string]template.HTML{}
+	}
+	h = template.HTML(b.String())
+	c.m[string(key)] = h
+	return h, nil
+}
+
+// partialKey appends to b the name and variants of a partial, each after
+// a NUL byte.
+func partialKey(b []byte, name string, variants []any) []byte {
+	b = append(b, name...)
+	for _, v := range variants {
+		b = append(b, 0)
+		switch v := v.(type) {
+		case string:
+			b = append(b, v...)
+		case bool:
+			b = strconv.AppendBool(b, v)
+		default:
+			b = fmt.Append(b, v)
+		}
+	}
+	return b
 }
 
 // navKey names the state of the main navigation on the page at url: its

@@ -49,38 +49,52 @@ func scanLinks(page []byte) (links, ids []string) {
 // looked up in the scanner's map, without a copy or a call to
 // unique.Make, on all but the first.
 var linkScanners = sync.Pool{New: func() any {
-	return &linkScanner{names: map[string]string{}, seen: map[string]bool{}}
+	return &linkScanner{names: map[string]*scannedName{}, values: map[string]*scannedName{}}
 }}
 
 type linkScanner struct {
-	// names maps an attribute value as written to the interned string
-	// it stands for (unescaped).
-	names map[string]string
-	// seen holds the links of the page being scanned.
-	seen  map[string]bool
+	// names maps an attribute value as written to what the scanner
+	// knows of it.
+	names map[string]*scannedName
+	// values maps the unescaped value to the same: two spellings of
+	// one link (&amp; or &) are one link.
+	values map[string]*scannedName
+	// page counts the pages scanned, numbering the one being scanned.
+	page  int
 	attrs [][2][]byte
 }
 
-// name returns the interned, unescaped string of an attribute value.
-func (sc *linkScanner) name(v []byte) string {
-	if s, ok := sc.names[string(v)]; ok {
-		return s
+// scannedName is an attribute value read by a linkScanner.
+type scannedName struct {
+	s string // unescaped and interned
+	// page is the last page on which it was listed as a link.
+	page int
+}
+
+// name returns what the scanner knows of an attribute value.
+func (sc *linkScanner) name(v []byte) *scannedName {
+	if n, ok := sc.names[string(v)]; ok {
+		return n
 	}
 	raw := string(v)
 	s := raw
 	if strings.IndexByte(raw, '&') >= 0 {
 		s = html.UnescapeString(raw)
 	}
-	s = unique.Make(s).Value()
-	if s == raw {
-		raw = s
+	n := sc.values[s]
+	if n == nil {
+		n = &scannedName{s: unique.Make(s).Value()}
+		sc.values[n.s] = n
 	}
-	sc.names[raw] = s
-	return s
+	if n.s == raw {
+		raw = n.s
+	}
+	sc.names[raw] = n
+	return n
 }
 
 func (sc *linkScanner) scan(page []byte) (links, ids []string) {
-	clear(sc.seen)
+	sc.page++
 	attrs := sc.attrs[:0]
 	defer func() { sc.attrs = attrs[:0] }()
 	for i := 0; i < len(page); {
@@ -117,15 +131,14 @@ func (sc *linkScanner) scan(page []byte) (links, ids []string) {
 			key, val := a[0], a[1]
 			switch {
 			case asciiEqualFold(key, "id"):
-				ids = append(ids, sc.name(val))
+				ids = append(ids, sc.name(val).s)
 			case asciiEqualFold(key, "href"), asciiEqualFold(key, "src"):
 				if !(len(val) > 0 && (val[0] == '/' && !bytes.HasPrefix(val, []byte("//")) || val[0] == '#')) {
 					continue
 				}
-				v := sc.name(val)
-				if !sc.seen[v] {
-					sc.seen[v] = true
-					links = append(links, v)
+				if n := sc.name(val); n.page != sc.page {
+					n.page = sc.page
+					links = append(links, n.s)
 				}
 			}
 		}

@@ -22,6 +22,15 @@ type Page struct {
 	// placement, listing, ...).
 	Kind        string
 	Breadcrumbs []Crumb
+	// Canonical is the page's absolute URL. Trail is Breadcrumbs with
+	// URLs under the base path, Parent its last step, and BreadcrumbLD
+	// its schema.org BreadcrumbList as JSON. All four are made when the
+	// page is rendered, so that the page head and trail of twenty
+	// thousand pages read fields instead of calling functions.
+	Canonical    string
+	Trail        []Crumb
+	Parent       *Crumb
+	BreadcrumbLD template.JS
 	// Doc is the source file the page was made from, if any.
 	Doc string
 	// Content is the rendered Markdown body, if any.

@@ -140,6 +140,19 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 		page.JSONLD = ld()
 	}
 	page.Entry = r.entry(p.Data)
+	page.Canonical = AbsURL(r.site, p.URL)
+	if n := len(p.Breadcrumbs); n > 0 {
+		page.Trail = make([]Crumb, n)
+		for i, c := range p.Breadcrumbs {
+			page.Trail[i] = Crumb{c.Title, r.rel(c.URL)}
+		}
+		page.Parent = &page.Trail[n-1]
+		ld, err := json.Marshal(breadcrumbLD(r.site, p))
+		if err != nil {
+			return fmt.Errorf("render %s: %w", p.URL, err)
+		}
+		page.BreadcrumbLD = template.JS(ld)
+	}
 	p = &page
 	if err := layout.ExecuteTemplate(w, "baseof.html", p); err != nil {
 		return fmt.Errorf("render %s: %w", p.URL, err)

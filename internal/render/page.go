@@ -93,6 +93,16 @@ type Pager struct {
 	Prev  string
 	Next  string
 	Pages []Link
+	// Links are the links Window shows, with URLs under the base path
+	// and the current page marked; made when the page is rendered.
+	Links []PagerLink
+}
+
+// PagerLink is a link of a pager to one of its pages; a gap in the
+// numbers has no URL.
+type PagerLink struct {
+	Title, URL string
+	Current    bool
 }
 
 // Finder describes a faceted listing — the placement finder, the

@@ -141,6 +141,17 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 	}
 	page.Entry = r.entry(p.Data)
 	page.Canonical = AbsURL(r.site, p.URL)
+	if p.Pager != nil {
+		pager := *p.Pager
+		current := strconv.Itoa(pager.Number)
+		for _, l := range pager.Window() {
+			if l.URL != "" {
+				l.URL = r.rel(l.URL)
+			}
+			pager.Links = append(pager.Links, PagerLink{l.Title, l.URL, l.Title == current})
+		}
+		page.Pager = &pager
+	}
 	if n := len(p.Breadcrumbs); n > 0 {
 		page.Trail = make([]Crumb, n)
 		for i, c := range p.Breadcrumbs {

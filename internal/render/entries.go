@@ -24,9 +24,11 @@ import (
 
 // PlacementEntry is what placement.html shows of a placement.
 type PlacementEntry struct {
-	// State is open, full, closed or withdrawn on the build date.
-	State   string
-	Summary string
+	// State is open, full, closed or withdrawn on the build date; the
+	// three booleans say which of the last three it is.
+	State                   string
+	Full, Closed, Withdrawn bool
+	Summary                 string
 	// Setting is the setting's label.
 	Setting string
 	// Professions are the professions' labels, and ProfessionList the
@@ -125,6 +127,7 @@ func (r *Renderer) placementEntry(p *site.Placement) *PlacementEntry {
 		Level:       p.Level, Closes: dateOrEmpty(p.Closes), Capacity: p.Capacity,
 		Route: p.Route, HEI: p.HEI, Apply: p.Apply, Requirements: p.Requirements,
 	}
+	e.Full, e.Closed, e.Withdrawn = p.State == "full", p.State == "closed", p.State == "withdrawn"
 	e.ProfessionList = strings.Join(e.Professions, ", ")
 	if p.Host != nil {
 		e.Host = &Link{p.Host.Title, r.rel(p.Host.URL)}

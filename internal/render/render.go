@@ -139,10 +139,25 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 	if ld, ok := p.JSONLD.(lazyLD); ok {
 		page.JSONLD = ld()
 	}
-	page.Entry = r.entry(p.Data)
-	page.Canonical = AbsURL(r.site, p.URL)
-	if p.Pager != nil {
-		pager := *p.Pager
+	if err := r.readyMade(&page); err != nil {
+		return fmt.Errorf("render %s: %w", p.URL, err)
+	}
+	p = &page
+	if err := layout.ExecuteTemplate(w, "baseof.html", p); err != nil {
+		return fmt.Errorf("render %s: %w", p.URL, err)
+	}
+	return nil
+}
+
+// readyMade fills in what layouts read ready-made rather than compute
+// with a function call per action (see Page.Entry): the entry, the
+// canonical URL, the trail with its JSON-LD, and the pager's links, on a
+// copy of the pager.
+func (r *Renderer) readyMade(page *Page) error {
+	page.Entry = r.entry(page.Data)
+	page.Canonical = AbsURL(r.site, page.URL)
+	if page.Pager != nil {
+		pager := *page.Pager
 		current := strconv.Itoa(pager.Number)
 		for _, l := range pager.Window() {
 			if l.URL != "" {
@@ -152,21 +167,17 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 		}
 		page.Pager = &pager
 	}
-	if n := len(p.Breadcrumbs); n > 0 {
+	if n := len(page.Breadcrumbs); n > 0 {
 		page.Trail = make([]Crumb, n)
-		for i, c := range p.Breadcrumbs {
+		for i, c := range page.Breadcrumbs {
 			page.Trail[i] = Crumb{c.Title, r.rel(c.URL)}
 		}
 		page.Parent = &page.Trail[n-1]
-		ld, err := json.Marshal(breadcrumbLD(r.site, p))
+		ld, err := json.Marshal(breadcrumbLD(r.site, page))
 		if err != nil {
-			return fmt.Errorf("render %s: %w", p.URL, err)
+			return err
 		}
 		page.BreadcrumbLD = template.JS(ld)
-	}
-	p = &page
-	if err := layout.ExecuteTemplate(w, "baseof.html", p); err != nil {
-		return fmt.Errorf("render %s: %w", p.URL, err)
 	}
 	return nil
 }

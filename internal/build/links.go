@@ -7,7 +7,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"unique"
 
 	"github.com/facultyhub/facultyhub/internal/diag"
@@ -20,22 +22,84 @@ type pageLinks struct {
 	url    string // site path of the page, without the base path
 	source string // the content file it came from, for diagnostics
 	links  []string
-	ids    map[string]bool
+	ids    []string // sorted
+}
+
+// hasID reports whether the page has an element with the given id.
+func (p *pageLinks) hasID(id string) bool {
+	_, ok := slices.BinarySearch(p.ids, id)
+	return ok
 }
 
 // scanLinks reads the internal links (href, src) and element IDs of an
 // HTML page. Absolute URLs and other schemes are not followed. Each link
-// is listed once, interned: the same navigation links stand on every
-// page, and the link check holds them all until the end of the build.
+// is listed once; the IDs are sorted, each listed once. Links and IDs are
+// interned: the same navigation links stand on every page, and the link
+// check holds them all until the end of the build.
 //
 // It is a small scanner rather than an HTML tokenizer because it runs
 // over every byte the build writes (a third of a gigabyte at national
 // scale); links_test.go holds it to golang.org/x/net/html's tokenizer
 // over the whole shipped site and tricky fragments.
-func scanLinks(page []byte) (links []string, ids map[string]bool) {
-	ids = map[string]bool{}
-	var seen map[string]bool
-	var attrs [][2][]byte
+func scanLinks(page []byte) (links, ids []string) {
+	sc := linkScanners.Get().(*linkScanner)
+	defer linkScanners.Put(sc)
+	return sc.scan(page)
+}
+
+// linkScanners are reused from page to page, so that each remembers the
+// strings it has read: a link that stands on a thousand pages is then
+// looked up in the scanner's map, without a copy or a call to
+// unique.Make, on all but the first.
+var linkScanners = sync.Pool{New: func() any {
+	return &linkScanner{names: map[string]*scannedName{}, values: map[string]*scannedName{}}
+}}
+
+type linkScanner struct {
+	// names maps an attribute value as written to what the scanner
+	// knows of it.
+	names map[string]*scannedName
+	// values maps the unescaped value to the same: two spellings of
+	// one link (&amp; or &) are one link.
+	values map[string]*scannedName
+	// page counts the pages scanned, numbering the one being scanned.
+	page  int
+	attrs [][2][]byte
+}
+
+// scannedName is an attribute value read by a linkScanner.
+type scannedName struct {
+	s string // unescaped and interned
+	// page is the last page on which it was listed as a link.
+	page int
+}
+
+// name returns what the scanner knows of an attribute value.
+func (sc *linkScanner) name(v []byte) *scannedName {
+	if n, ok := sc.names[string(v)]; ok {
+		return n
+	}
+	raw := string(v)
+	s := raw
+	if strings.IndexByte(raw, '&') >= 0 {
+		s = html.UnescapeString(raw)
+	}
+	n := sc.values[s]
+	if n == nil {
+		n = &scannedName{s: unique.Make(s).Value()}
+		sc.values[n.s] = n
+	}
+	if n.s == raw {
+		raw = n.s
+	}
+	sc.names[raw] = n
+	return n
+}
+
+func (sc *linkScanner) scan(page []byte) (links, ids []string) {
+	sc.page++
+	attrs := sc.attrs[:0]
+	defer func() { sc.attrs = attrs[:0] }()
 	for i := 0; i < len(page); {
 		j := bytes.IndexByte(page[i:], '<')
 		if j < 0 {
@@ -47,7 +111,7 @@ func scanLinks(page []byte) (links []string, ids map[string]bool) {
 			// A comment ends at the first -->.
 			k := bytes.Index(page[i+3:], []byte("-->"))
 			if k < 0 {
-				return links, ids
+				return links, sortedIDs(ids)
 			}
 			i += 3 + k + 3
 			continue
@@ -70,18 +134,14 @@ func scanLinks(page []byte) (links []string, ids map[string]bool) {
 			key, val := a[0], a[1]
 			switch {
 			case asciiEqualFold(key, "id"):
-				ids[unescapeAttr(val)] = true
+				ids = append(ids, sc.name(val).s)
 			case asciiEqualFold(key, "href"), asciiEqualFold(key, "src"):
 				if !(len(val) > 0 && (val[0] == '/' && !bytes.HasPrefix(val, []byte("//")) || val[0] == '#')) {
 					continue
 				}
-				v := unescapeAttr(val)
-				if seen == nil {
-					seen = map[string]bool{}
-				}
-				if !seen[v] {
-					seen[v] = true
-					links = append(links, unique.Make(v).Value())
+				if n := sc.name(val); n.page != sc.page {
+					n.page = sc.page
+					links = append(links, n.s)
 				}
 			}
 		}
@@ -89,7 +149,12 @@ func scanLinks(page []byte) (links []string, ids map[string]bool) {
 			i += k
 		}
 	}
-	return links, ids
+	return links, sortedIDs(ids)
+}
+
+func sortedIDs(ids []string) []string {
+	slices.Sort(ids)
+	return slices.Clip(slices.Compact(ids))
 }
 
 // scanAttrs reads the attributes of a start tag from page[i:], just past
@@ -175,13 +240,6 @@ func rawTextEnd(rest []byte, tag []byte) int {
 	}
 }
 
-func unescapeAttr(v []byte) string {
-	if bytes.IndexByte(v, '&') < 0 {
-		return string(v)
-	}
-	return html.UnescapeString(string(v))
-}
-
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
 }
@@ -243,7 +301,7 @@ func resolveLink(p pageLinks, link string, byURL map[string]*pageLinks, files ma
 		target = t
 	}
 	if target == "" {
-		if fragment != "" && !byURL[p.url].ids[fragment] {
+		if fragment != "" && !byURL[p.url].hasID(fragment) {
 			return fmt.Sprintf("page %s links to #%s, but it has no element with that id", p.url, fragment)
 		}
 		return ""
@@ -260,7 +318,7 @@ func resolveLink(p pageLinks, link string, byURL map[string]*pageLinks, files ma
 		return fmt.Sprintf("page %s links to %s, which the build does not write", p.url, link)
 	}
 	if fragment != "" {
-		if t := byURL[site]; t != nil && !t.ids[fragment] {
+		if t := byURL[site]; t != nil && !t.hasID(fragment) {
 			return fmt.Sprintf("page %s links to %s, but %s has no element with id %q", p.url, link, site, fragment)
 		}
 	}
@@ -295,8 +353,8 @@ func (r *run) keptLinks() error {
 			continue // a new page
 		}
 		_, ids := scanLinks(old)
-		for id := range ids {
-			if !r.links[i].ids[id] {
+		for _, id := range ids {
+			if !r.links[i].hasID(id) {
 				full = true
 				break
 			}

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"io"
 
 	"github.com/yuin/goldmark/ast"
@@ -51,5 +52,16 @@ func (m *Markdown) Render(w io.Writer, src []byte, resolve Resolver) error {
 		ctx.Set(resolverKey, resolve)
 	}
 	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	if b, ok := w.(*bytes.Buffer); ok {
+		w = bufferWriter{b}
+	}
 	return m.md.Renderer().Render(w, src, doc)
 }
+
+// bufferWriter lets goldmark write straight into a bytes.Buffer: given
+// another writer, it wraps it in a new 4 KB bufio.Writer per document.
+type bufferWriter struct{ *bytes.Buffer }
+
+func (bufferWriter) Flush() error     { return nil }
+func (b bufferWriter) Buffered() int  { return b.Len() }
+func (b bufferWriter) Available() int { return b.Cap() - b.Len() }

@@ -241,13 +241,23 @@ func (s *Site) copyFrom(p string, src fs.FS, name string) (int64, error) {
 
 // writeRaw writes data to p as is.
 func (s *Site) writeRaw(p string, data []byte) (int64, error) {
-	f, err := s.create(p)
-	if err != nil {
-		return 0, err
-	}
-	n, err := f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	name := filepath.Join(s.staging, filepath.FromSlash(p))
+	dir := path.Dir(p)
+	var n int
+	var err error
+	if path.Base(p) == "index.html" && dir != "." {
+		// A page's folder is its own (/x/y/ is x/y/index.html), so it
+		// is almost always new: make it first rather than fail to open.
+		if err = s.mkdirs(dir); err == nil {
+			n, err = writeNewFile(name, data)
+		}
+	} else {
+		n, err = writeNewFile(name, data)
+		if errors.Is(err, fs.ErrNotExist) {
+			if err = s.mkdirs(dir); err == nil {
+				n, err = writeNewFile(name, data)
+			}
+		}
 	}
 	if err != nil {
 		return int64(n), fmt.Errorf("output: write %s: %w", p, err)

@@ -22,6 +22,15 @@ type Page struct {
 	// placement, listing, ...).
 	Kind        string
 	Breadcrumbs []Crumb
+	// Canonical is the page's absolute URL. Trail is Breadcrumbs with
+	// URLs under the base path, Parent its last step, and BreadcrumbLD
+	// its schema.org BreadcrumbList as JSON. All four are made when the
+	// page is rendered, so that the page head and trail of twenty
+	// thousand pages read fields instead of calling functions.
+	Canonical    string
+	Trail        []Crumb
+	Parent       *Crumb
+	BreadcrumbLD template.JS
 	// Doc is the source file the page was made from, if any.
 	Doc string
 	// Content is the rendered Markdown body, if any.
@@ -29,6 +38,11 @@ type Page struct {
 	// Data is the entity the page is about: *site.Faculty, *site.Placement,
 	// *site.Region, …
 	Data any
+	// Entry is, on the page of a placement, resource, story or partner,
+	// what its layout shows of it, ready to show: a *PlacementEntry,
+	// *ResourceEntry, *StoryEntry or *PartnerEntry (entries.go). It is
+	// made when the page is rendered.
+	Entry any
 	// Pager holds a listing's page of cards.
 	Pager *Pager
 	// Facets are the facet values of a finder page, with counts.
@@ -79,6 +93,16 @@ type Pager struct {
 	Prev  string
 	Next  string
 	Pages []Link
+	// Links are the links Window shows, with URLs under the base path
+	// and the current page marked; made when the page is rendered.
+	Links []PagerLink
+}
+
+// PagerLink is a link of a pager to one of its pages; a gap in the
+// numbers has no URL.
+type PagerLink struct {
+	Title, URL string
+	Current    bool
 }
 
 // Finder describes a faceted listing — the placement finder, the

@@ -202,6 +202,9 @@ func (r *run) check(context.Context) error {
 			}
 		}
 		r.hub.DropPositions() // cached documents are shared with the next build
+		if r.cache != nil {
+			r.cache.decodeAnalyses()
+		}
 	}
 	return nil
 }

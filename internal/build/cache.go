@@ -18,20 +18,37 @@ type Cache struct {
 	docs     *content.Cache
 	checks   *check.Cache
 	analyses *search.Analyses
-	// encodedAnalyses, when set, is what analyses are decoded from when
-	// first needed: decoding them with the documents at the start of a
-	// build would hold both in memory at once.
+	// encodedAnalyses, when set, is what analyses are decoded from
+	// (decodeAnalyses): decoding them with the documents at the start of
+	// a build would hold both in memory at once. analysesDecoded is
+	// closed when the decoding started by decodeAnalyses is done.
 	encodedAnalyses []byte
+	analysesDecoded chan struct{}
 }
 
-// searchAnalyses returns c's analyses, decoding them if need be (an
-// encoding that cannot be read gives none).
-func (c *Cache) searchAnalyses() *search.Analyses {
-	if c.encodedAnalyses != nil {
-		if a, err := search.DecodeAnalyses(c.encodedAnalyses); err == nil {
+// decodeAnalyses starts decoding c's analyses in the background (an
+// encoding that cannot be read gives none): the build starts it once the
+// check has let go of the documents' positions, and the graph and the
+// page list, which use one core, run meanwhile.
+func (c *Cache) decodeAnalyses() {
+	if c.encodedAnalyses == nil || c.analysesDecoded != nil {
+		return
+	}
+	data, done := c.encodedAnalyses, make(chan struct{})
+	c.encodedAnalyses, c.analysesDecoded = nil, done
+	go func() {
+		defer close(done)
+		if a, err := search.DecodeAnalyses(data); err == nil {
 			c.analyses = a
 		}
-		c.encodedAnalyses = nil
+	}()
+}
+
+// searchAnalyses returns c's analyses, once decoded.
+func (c *Cache) searchAnalyses() *search.Analyses {
+	c.decodeAnalyses()
+	if c.analysesDecoded != nil {
+		<-c.analysesDecoded
 	}
 	return c.analyses
 }
@@ -135,11 +152,11 @@ func writeFileAtomic(p string, data []byte) error {
 	return nil
 }
 
-// writeAnalyses keeps c's search analyses in dir for the next build:
-// they are encoded and let go of (millions of counted words at national
-// scale) before it returns; the file is written in g.
+// writeAnalyses keeps c's search analyses in dir for the next build,
+// encoded and written in g; c lets go of them at once (millions of
+// counted words at national scale), so they go when written.
 func (c *Cache) writeAnalyses(dir string, g *errgroup.Group) {
-	data := c.analyses.Encode()
+	a := c.analyses
 	c.analyses = search.NewAnalyses()
-	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, analysesFile), data) })
+	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, analysesFile), a.Encode()) })
 }

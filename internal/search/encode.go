@@ -3,9 +3,12 @@ package search
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -51,14 +54,27 @@ func (ix *Index) Files() []File {
 func (ix *Index) encodeAll() files {
 	f := files{terms: make([]File, len(ix.bounds)), docs: make([]File, ix.docShards())}
 	shards := ix.shardKeys()
-	for i := range f.terms {
-		f.terms[i] = ix.encodeTerms(shards[i])
-	}
 	faculties := ix.faculties()
-	for i := range f.docs {
-		f.docs[i] = ix.encodeDocShard(i, faculties)
+	// The shards only read the index: they are encoded side by side.
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				switch {
+				case i < len(f.terms):
+					f.terms[i] = ix.encodeTerms(shards[i])
+				case i < len(f.terms)+len(f.docs):
+					f.docs[i-len(f.terms)] = ix.encodeDocShard(i-len(f.terms), faculties)
+				default:
+					return
+				}
+			}
+		})
 	}
 	f.facets = ix.encodeFacets()
+	wg.Wait()
 	f.manifest = ix.encodeManifest(f)
 	return f
 }

@@ -113,22 +113,22 @@ func readCaches(dir string) *Cache {
 	return c
 }
 
-// write keeps c's documents and checks in dir for the next build: they
-// are encoded before it returns, and the check results let go of (the
-// build has no more use for them, and a national site's outlines weigh
-// tens of megabytes); the files are written in g.
+// write keeps c's documents and checks in dir for the next build: the
+// documents are encoded before it returns (the build then drops their
+// positions); the check results are let go of (the build has no more use
+// for them) and encoded and written in g, with the documents.
 func (c *Cache) write(dir string, g *errgroup.Group) error {
 	docs, err := c.docs.Encode()
 	if err != nil {
 		return fmt.Errorf("build cache: %w", err)
 	}
-	checks := c.checks.Encode()
+	checks := c.checks
 	c.checks = check.NewCache()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("build cache: %w", err)
 	}
 	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, documentsFile), docs) })
-	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, checksFile), checks) })
+	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, checksFile), checks.Encode()) })
 	return nil
 }
 

@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"crypto/sha256"
+	"debug/elf"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -407,12 +408,25 @@ func (r *run) feedsKey() []byte {
 	return h.Sum(nil)
 }
 
-// executableSum is the SHA-256 of the running program: a new facultyhub
-// may render the same input differently.
+// executableSum identifies the running program: a new facultyhub may
+// render the same input differently. It is the Go build ID where the
+// executable has one (an ELF note, derived from everything the program
+// was built from: a few bytes to read), else the SHA-256 of the whole
+// file. `go run` links an identical program each time, so both stay the
+// same from one run to the next.
 func executableSum() ([]byte, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("build cache: %w", err)
+	}
+	if f, err := elf.Open(exe); err == nil {
+		defer f.Close()
+		if s := f.Section(".note.go.buildid"); s != nil {
+			if id, err := s.Data(); err == nil && len(id) > 16 {
+				sum := sha256.Sum256(id)
+				return sum[:], nil
+			}
+		}
 	}
 	data, err := os.ReadFile(exe)
 	if err != nil {

@@ -2,7 +2,9 @@ package content
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/facultyhub/facultyhub/internal/binenc"
@@ -10,7 +12,7 @@ import (
 )
 
 // cacheFormat changes whenever Encode's records do.
-const cacheFormat = "content-cache-3"
+const cacheFormat = "content-cache-4"
 
 // Encode writes the cache's documents — decoded front matter with its
 // positions, diagnostics, and where the body sits in the file — for
@@ -33,50 +35,61 @@ func (c *Cache) Encode() ([]byte, error) {
 	w.String(cacheFormat)
 	w.Int(int(time.Now().UnixNano()))
 	w.Uint(uint64(len(paths)))
+	// Each record goes with its length, so that DecodeCache can find
+	// them all first and decode them on every core.
 	for _, p := range paths {
 		e := c.docs[p]
-		if e.record != nil {
-			w.Append(e.record)
-			continue
+		if e.record == nil {
+			var rec binenc.Writer
+			if err := encodeRecord(&rec, p, e); err != nil {
+				return nil, err
+			}
+			e.record = rec.Bytes()
 		}
-		d := e.doc
-		w.String(p)
-		w.Raw(e.sum[:])
-		w.Raw(d.FrontSum[:])
-		w.Int(int(e.mtime))
-		w.Int(e.size)
-		w.Int(e.bodyOff)
-		if e.bodyOff < 0 {
-			w.Raw(d.Body)
-		} else {
-			w.Int(e.bodyLen)
-		}
-		w.Int(int(d.Kind))
-		w.String(d.URL)
-		w.String(d.System)
-		w.String(d.Slug)
-		w.String(d.Title)
-		w.String(d.Summary)
-		w.Bool(d.Draft)
-		w.Strings(d.Aliases)
-		w.Int(d.FrontLine)
-		w.Int(d.BodyLine)
-		w.Bool(d.Broken)
-		w.Bool(d.Fields != nil)
-		if err := encodeFields(&w, d.Fields); err != nil {
-			return nil, fmt.Errorf("content cache: %s: %w", p, err)
-		}
-		w.Uint(uint64(len(e.diags)))
-		for _, g := range e.diags {
-			w.String(g.Path)
-			w.Int(g.Line)
-			w.Int(g.Col)
-			w.Int(int(g.Severity))
-			w.String(g.Code)
-			w.String(g.Message)
-		}
+		w.Raw(e.record)
 	}
 	return w.Bytes(), nil
+}
+
+// encodeRecord writes one document's record.
+func encodeRecord(w *binenc.Writer, p string, e cachedDoc) error {
+	d := e.doc
+	w.String(p)
+	w.Raw(e.sum[:])
+	w.Raw(d.FrontSum[:])
+	w.Int(int(e.mtime))
+	w.Int(e.size)
+	w.Int(e.bodyOff)
+	if e.bodyOff < 0 {
+		w.Raw(d.Body)
+	} else {
+		w.Int(e.bodyLen)
+	}
+	w.Int(int(d.Kind))
+	w.String(d.URL)
+	w.String(d.System)
+	w.String(d.Slug)
+	w.String(d.Title)
+	w.String(d.Summary)
+	w.Bool(d.Draft)
+	w.Strings(d.Aliases)
+	w.Int(d.FrontLine)
+	w.Int(d.BodyLine)
+	w.Bool(d.Broken)
+	w.Bool(d.Fields != nil)
+	if err := encodeFields(w, d.Fields); err != nil {
+		return fmt.Errorf("content cache: %s: %w", p, err)
+	}
+	w.Uint(uint64(len(e.diags)))
+	for _, g := range e.diags {
+		w.String(g.Path)
+		w.Int(g.Line)
+		w.Int(g.Col)
+		w.Int(int(g.Severity))
+		w.String(g.Code)
+		w.String(g.Message)
+	}
+	return nil
 }
 
 // DecodeCache reads what Encode wrote. A document comes back without
@@ -89,43 +102,9 @@ func DecodeCache(data []byte) (*Cache, error) {
 	}
 	c := NewCache()
 	c.written = int64(r.Int())
-	n := r.Len()
-	for range n {
-		start := r.Rest()
-		p := r.String()
-		var e cachedDoc
-		copy(e.sum[:], r.Raw())
-		d := &Document{Path: p, Sum: e.sum}
-		copy(d.FrontSum[:], r.Raw())
-		e.mtime = int64(r.Int())
-		e.size = r.Int()
-		e.bodyOff = r.Int()
-		if e.bodyOff < 0 {
-			d.Body = slices.Clone(r.Raw())
-		} else {
-			e.bodyLen = r.Int()
-		}
-		d.Kind = Kind(r.Int())
-		d.URL, d.System, d.Slug = r.String(), r.String(), r.String()
-		d.Title, d.Summary = r.String(), r.String()
-		d.Draft = r.Bool()
-		d.Aliases = r.Strings()
-		d.FrontLine, d.BodyLine = r.Int(), r.Int()
-		d.Broken = r.Bool()
-		hasFields := r.Bool()
-		d.Fields = decodeFields(r, 0)
-		if !hasFields {
-			d.Fields = nil
-		}
-		for range r.Len() {
-			e.diags = append(e.diags, diag.Diagnostic{Path: r.String(), Line: r.Int(), Col: r.Int(),
-				Severity: diag.Severity(r.Int()), Code: r.String(), Message: r.String()})
-		}
-		if r.Err() != nil {
-			break
-		}
-		e.doc, e.record = d, start[:len(start)-len(r.Rest())]
-		c.docs[p] = e
+	records := make([][]byte, r.Len())
+	for i := range records {
+		records[i] = r.Raw()
 	}
 	if err := r.Err(); err != nil {
 		return nil, fmt.Errorf("content cache: %w", err)
@@ -133,7 +112,74 @@ func DecodeCache(data []byte) (*Cache, error) {
 	if !r.Done() {
 		return nil, fmt.Errorf("content cache: %w", binenc.ErrCorrupt)
 	}
+	// The records are decoded on every core, each worker with its own
+	// reader (and strings), into a map of its own.
+	workers := runtime.GOMAXPROCS(0)
+	maps := make([]map[string]cachedDoc, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Go(func() {
+			maps[k] = map[string]cachedDoc{}
+			for i := k; i < len(records); i += workers {
+				p, e, err := decodeRecord(records[i])
+				if err != nil {
+					errs[k] = err
+					return
+				}
+				maps[k][p] = e
+			}
+		})
+	}
+	wg.Wait()
+	for k := range workers {
+		if errs[k] != nil {
+			return nil, errs[k]
+		}
+		for p, e := range maps[k] {
+			c.docs[p] = e
+		}
+	}
 	return c, nil
+}
+
+// decodeRecord decodes one document's record.
+func decodeRecord(record []byte) (string, cachedDoc, error) {
+	r := binenc.NewReader(record)
+	p := r.String()
+	var e cachedDoc
+	copy(e.sum[:], r.Raw())
+	d := &Document{Path: p, Sum: e.sum}
+	copy(d.FrontSum[:], r.Raw())
+	e.mtime = int64(r.Int())
+	e.size = r.Int()
+	e.bodyOff = r.Int()
+	if e.bodyOff < 0 {
+		d.Body = slices.Clone(r.Raw())
+	} else {
+		e.bodyLen = r.Int()
+	}
+	d.Kind = Kind(r.Int())
+	d.URL, d.System, d.Slug = r.String(), r.String(), r.String()
+	d.Title, d.Summary = r.String(), r.String()
+	d.Draft = r.Bool()
+	d.Aliases = r.Strings()
+	d.FrontLine, d.BodyLine = r.Int(), r.Int()
+	d.Broken = r.Bool()
+	hasFields := r.Bool()
+	d.Fields = decodeFields(r, 0)
+	if !hasFields {
+		d.Fields = nil
+	}
+	for range r.Len() {
+		e.diags = append(e.diags, diag.Diagnostic{Path: r.String(), Line: r.Int(), Col: r.Int(),
+			Severity: diag.Severity(r.Int()), Code: r.String(), Message: r.String()})
+	}
+	if r.Err() != nil || !r.Done() {
+		return "", cachedDoc{}, fmt.Errorf("content cache: %s: %w", p, binenc.ErrCorrupt)
+	}
+	e.doc, e.record = d, record
+	return p, e, nil
 }
 
 // The types a Field's Value may have.

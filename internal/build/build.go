@@ -173,15 +173,23 @@ func (r *run) load(context.Context) error {
 	if r.opts.BaseURL != "" {
 		cfg.BaseURL = r.opts.BaseURL
 	}
-	var docs *content.Cache
 	r.cache = r.opts.Cache
+	cache := func() *content.Cache {
+		if r.cache == nil {
+			return nil
+		}
+		return r.cache.docs
+	}
 	if r.cache == nil && r.opts.CacheDir != "" {
-		r.cache = readCaches(r.opts.CacheDir)
+		// The cache is decoded while the content folder is walked.
+		read := make(chan *Cache, 1)
+		go func() { read <- readCaches(r.opts.CacheDir) }()
+		cache = func() *content.Cache {
+			r.cache = <-read
+			return r.cache.docs
+		}
 	}
-	if r.cache != nil {
-		docs = r.cache.docs
-	}
-	hub, loadDiags := content.LoadCached(r.fsys, docs)
+	hub, loadDiags := content.LoadCachedLater(r.fsys, cache)
 	r.cfg, r.hub = cfg, hub
 	r.result.Diagnostics = append(diags, loadDiags...)
 	return nil

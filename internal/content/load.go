@@ -70,6 +70,13 @@ func Load(fsys fs.FS) (*Hub, diag.List) { return LoadCached(fsys, nil) }
 // reused documents are shared with the earlier Hub: neither may be
 // changed (Hub.DropPositions included).
 func LoadCached(fsys fs.FS, c *Cache) (*Hub, diag.List) {
+	return LoadCachedLater(fsys, func() *Cache { return c })
+}
+
+// LoadCachedLater is LoadCached with a cache that cache returns once the
+// folders have been walked: the build decodes its cache from disk
+// meanwhile.
+func LoadCachedLater(fsys fs.FS, cache func() *Cache) (*Hub, diag.List) {
 	var diags diag.List
 	h := &Hub{}
 	loadData(fsys, h, &diags)
@@ -106,13 +113,16 @@ func LoadCached(fsys fs.FS, c *Cache) (*Hub, diag.List) {
 	sort.Strings(markdown)
 	sort.Strings(h.Files)
 
+	c := cache()
 	docs := make([]*Document, len(markdown))
+	typed := make([]any, len(markdown))
 	perFile := make([]diag.List, len(markdown))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range markdown {
 		g.Go(func() error {
 			docs[i] = c.readDocument(fsys, p, entries[p], &perFile[i])
+			typed[i] = c.typed(docs[i])
 			return nil
 		})
 	}
@@ -123,8 +133,8 @@ func LoadCached(fsys fs.FS, c *Cache) (*Hub, diag.List) {
 	}
 
 	h.Documents = docs
-	for _, doc := range docs {
-		switch t := c.typed(doc).(type) {
+	for i, doc := range docs {
+		switch t := typed[i].(type) {
 		case *Faculty:
 			h.Faculties = append(h.Faculties, t)
 		case *Partner:

@@ -74,7 +74,7 @@ for run in $(seq 1 "$RUNS"); do
 	if [[ $EDIT == body ]]; then
 		printf '\nAn added paragraph, edit %d.\n' "$run" >>"$f"
 	else
-		sed -i "0,/^title: /s//title: Edited $run, /" "$f"
+		sed -i "0,/^title: .*/s//title: Edited placement $run/" "$f"
 	fi
 	timing=$logs/run$run.time
 	"$TIME" -o "$timing" -f 'wall=%e user=%U sys=%S maxrss_kb=%M' "${build[@]}" >"$logs/run$run.out" 2>"$logs/run$run.err" ||

@@ -479,26 +479,15 @@ func (r *run) themeAssets(rd *render.Renderer) error {
 }
 
 func (r *run) feeds(context.Context) error {
+	jobs := feedJobs(r.site, r.pages, redirects(r.site))
 	if r.memo != nil {
-		// The feeds of the same front matter are the same files.
-		key := r.feedsKey()
-		if prev := r.memo.prev; prev != nil && bytes.Equal(prev.FeedsKey, key) && r.memo.keepAll(prev.Feeds) {
-			for _, p := range prev.Feeds {
-				r.record(p)
-			}
-			r.memo.feedsKey, r.memo.feeds = key, prev.Feeds
-			return nil
-		}
-		r.memo.feedsKey = key
+		// A feed made from the same front matter is the same file: an
+		// Atom feed's own entries', an export's the whole site's.
+		jobs = r.memo.feedsToMake(jobs, r.memo.global, r.feedsKey(), r.record)
 	}
-	files, err := feedFiles(r.site, r.pages, redirects(r.site))
+	files, err := makeFeeds(jobs)
 	if err != nil {
 		return err
-	}
-	if r.memo != nil {
-		for _, f := range files {
-			r.memo.feeds = append(r.memo.feeds, strings.TrimPrefix(f.path, "/"))
-		}
 	}
 	for _, f := range files {
 		if err := r.write(strings.TrimPrefix(f.path, "/"), f.data); err != nil {

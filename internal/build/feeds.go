@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"runtime"
 	"time"
 
@@ -23,30 +24,60 @@ type file struct {
 // feedFiles makes the Atom feeds, the closing-dates calendar, the exports,
 // the sitemap, robots.txt and the redirects file.
 func feedFiles(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) ([]file, error) {
-	// Each file is a job; they run in parallel and come out in order.
-	type job struct {
-		path  string
-		write func(*bytes.Buffer) error
+	return makeFeeds(feedJobs(s, pages, redirects))
+}
+
+// feedJob is one feed or export to make. inputs, when set, fingerprints
+// what it is made from besides what every page shares: the front matter
+// and state of its entries (feedInputs). A job without reads the whole
+// site's front matter.
+type feedJob struct {
+	path   string
+	inputs []byte
+	write  func(*bytes.Buffer) error
+}
+
+// feedInputs fingerprints the entries an Atom feed is made from (the
+// feed's own title and addresses go with it).
+func feedInputs(stories []*site.Story, resources []*site.Resource, placements []*site.Placement) []byte {
+	h := sha256.New()
+	for _, st := range stories {
+		h.Write([]byte(st.Path))
+		h.Write(st.FrontSum[:])
 	}
-	var jobs []job
+	h.Write([]byte{0})
+	for _, r := range resources {
+		h.Write([]byte(r.Path))
+		h.Write(r.FrontSum[:])
+	}
+	h.Write([]byte{0})
+	for _, p := range placements {
+		h.Write([]byte(p.Path))
+		h.Write(p.FrontSum[:])
+		h.Write([]byte(p.State))
+	}
+	return h.Sum(nil)
+}
+
+// feedJobs lists the feeds and exports of s.
+func feedJobs(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) []feedJob {
+	var jobs []feedJob
 	add := func(p string, write func(*bytes.Buffer) error) error {
-		jobs = append(jobs, job{p, write})
+		jobs = append(jobs, feedJob{path: p, write: write})
 		return nil
 	}
 	author := feeds.Person{Name: s.Config.Title, URI: render.AbsURL(s, "/")}
-	atom := func(p, title, page string, entries []feeds.Entry) error {
-		return add(p, func(b *bytes.Buffer) error {
+	atom := func(p, title, page string, stories []*site.Story, resources []*site.Resource, placements []*site.Placement) {
+		inputs := sha256.Sum256(append([]byte(p+"\x00"+title+"\x00"+page+"\x00"), feedInputs(stories, resources, placements)...))
+		jobs = append(jobs, feedJob{path: p, inputs: inputs[:], write: func(b *bytes.Buffer) error {
+			entries := entries(s, stories, resources, placements)
 			return feeds.Atom(b, feeds.Feed{Title: title, Self: render.AbsURL(s, p), Link: render.AbsURL(s, page),
 				Author: author, Entries: feeds.Latest(entries, feedSize), Updated: emptyFeedDate(s, entries)})
-		})
+		}})
 	}
-	if err := atom("/feed.xml", s.Config.Title, "/", entries(s, s.Stories, s.Resources, s.OpenPlacements())); err != nil {
-		return nil, err
-	}
+	atom("/feed.xml", s.Config.Title, "/", s.Stories, s.Resources, s.OpenPlacements())
 	for _, f := range s.Faculties {
-		if err := atom(f.URL+"feed.xml", f.Title, f.URL, entries(s, f.Stories, f.Resources, f.OpenPlacements())); err != nil {
-			return nil, err
-		}
+		atom(f.URL+"feed.xml", f.Title, f.URL, f.Stories, f.Resources, f.OpenPlacements())
 	}
 	for _, r := range s.Regions {
 		var st []*site.Story
@@ -55,14 +86,10 @@ func feedFiles(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) (
 		for _, f := range r.Faculties {
 			st, res, pl = append(st, f.Stories...), append(res, f.Resources...), append(pl, f.OpenPlacements()...)
 		}
-		if err := atom(r.URL+"feed.xml", s.Config.Title+": "+r.Name, r.URL, entries(s, st, res, pl)); err != nil {
-			return nil, err
-		}
+		atom(r.URL+"feed.xml", s.Config.Title+": "+r.Name, r.URL, st, res, pl)
 	}
 	for _, p := range s.Professions {
-		if err := atom(p.URL+"feed.xml", s.Config.Title+": "+p.Name, p.URL, entries(s, p.Stories, p.Resources, p.OpenPlacements())); err != nil {
-			return nil, err
-		}
+		atom(p.URL+"feed.xml", s.Config.Title+": "+p.Name, p.URL, p.Stories, p.Resources, p.OpenPlacements())
 	}
 
 	var closings []feeds.Closing
@@ -89,10 +116,13 @@ func feedFiles(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) (
 		{"/_redirects", func(b *bytes.Buffer) error { return feeds.Redirects(b, redirects) }},
 	}
 	for _, st := range steps {
-		if err := add(st.path, st.write); err != nil {
-			return nil, err
-		}
+		_ = add(st.path, st.write)
 	}
+	return jobs
+}
+
+// makeFeeds runs jobs in parallel; the files come out in their order.
+func makeFeeds(jobs []feedJob) ([]file, error) {
 	out := make([]file, len(jobs))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))

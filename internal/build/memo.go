@@ -1,12 +1,14 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"debug/elf"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -42,7 +44,7 @@ import (
 // half-way leaves no manifest and the next build is a clean one.
 
 // manifestFormat changes whenever the manifest's meaning does.
-const manifestFormat = "facultyhub-build-cache-2"
+const manifestFormat = "facultyhub-build-cache-3"
 
 // manifestName is the manifest's file in the cache folder.
 const manifestName = "manifest.bin"
@@ -61,10 +63,9 @@ type manifest struct {
 	// path, query or fragment): a file that goes away and is not among
 	// them broke no page's link.
 	Linked []string
-	// FeedsKey fingerprints what the feeds and exports were made from
-	// (run.feedsKey); Feeds are their paths.
-	FeedsKey []byte
-	Feeds    []string
+	// FeedKeys fingerprints, by path, what each feed and export was made
+	// from (memo.feedsToMake).
+	FeedKeys map[string][]byte
 }
 
 // fileEntry is one file of a build's output.
@@ -91,9 +92,8 @@ type memo struct {
 	now    map[string]fileEntry
 	// linked is Linked as this build leaves it.
 	linked map[string]bool
-	// feedsKey and feeds are FeedsKey and Feeds as this build leaves them.
-	feedsKey []byte
-	feeds    []string
+	// feedKeys is FeedKeys as this build leaves it.
+	feedKeys map[string][]byte
 	// rendered counts the pages rendered, reused the pages kept.
 	rendered, reused int
 }
@@ -105,7 +105,7 @@ func openMemo(dir, dest string, minify bool) (*memo, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &memo{dir: dir, dest: abs, now: map[string]fileEntry{}, linked: map[string]bool{}}
+	m := &memo{dir: dir, dest: abs, now: map[string]fileEntry{}, linked: map[string]bool{}, feedKeys: map[string][]byte{}}
 	prev, err := readManifest(filepath.Join(dir, manifestName))
 	if err != nil {
 		return m, nil // no usable cache: a clean build, which writes one
@@ -157,8 +157,10 @@ func readManifest(p string) (*manifest, error) {
 		m.Files[p] = e
 	}
 	m.Linked = r.Strings()
-	m.FeedsKey = slices.Clone(r.Raw())
-	m.Feeds = r.Strings()
+	m.FeedKeys = map[string][]byte{}
+	for range r.Len() {
+		m.FeedKeys[r.String()] = slices.Clone(r.Raw())
+	}
 	if r.Err() != nil || !r.Done() {
 		return nil, fmt.Errorf("build cache: manifest: %w", binenc.ErrCorrupt)
 	}
@@ -207,8 +209,12 @@ func (m *memo) save(minify bool) error {
 		}
 	}
 	w.Strings(linked)
-	w.Raw(m.feedsKey)
-	w.Strings(m.feeds)
+	feeds := slices.Sorted(maps.Keys(m.feedKeys))
+	w.Uint(uint64(len(feeds)))
+	for _, p := range feeds {
+		w.String(p)
+		w.Raw(m.feedKeys[p])
+	}
 	return writeFileAtomic(filepath.Join(m.dir, manifestName), w.Bytes())
 }
 
@@ -259,7 +265,7 @@ func (m *memo) page(p string, key render.Key, keyed bool) {
 // reset forgets what this build recorded: it starts again, clean.
 func (m *memo) reset() {
 	m.mu.Lock()
-	m.now, m.linked = map[string]fileEntry{}, map[string]bool{}
+	m.now, m.linked, m.feedKeys = map[string]fileEntry{}, map[string]bool{}, map[string][]byte{}
 	m.mu.Unlock()
 }
 
@@ -395,9 +401,35 @@ func (r *run) global() ([]byte, bool, error) {
 	return h.Sum(nil), builtin, nil
 }
 
-// feedsKey fingerprints what the feeds and exports are made from: what
-// every page shares, and every document's path and front matter (they
-// never read a body).
+// feedsToMake keeps the feeds whose inputs are those the last build made
+// them from, records them, and returns the jobs left to do. A job's
+// inputs are its entries' (feedInputs) or, without, all (the whole
+// site's front matter); both go with global.
+func (m *memo) feedsToMake(jobs []feedJob, global, all []byte, record func(string)) []feedJob {
+	var todo []feedJob
+	for _, j := range jobs {
+		h := sha256.New()
+		h.Write(global)
+		if j.inputs != nil {
+			h.Write(j.inputs)
+		} else {
+			h.Write(all)
+		}
+		key, p := h.Sum(nil), strings.TrimPrefix(j.path, "/")
+		m.mu.Lock()
+		m.feedKeys[p] = key
+		m.mu.Unlock()
+		if m.prev != nil && bytes.Equal(m.prev.FeedKeys[p], key) && m.keepAll([]string{p}) {
+			record(p)
+			continue
+		}
+		todo = append(todo, j)
+	}
+	return todo
+}
+
+// feedsKey fingerprints what the whole-site feeds and exports are made
+// from: every document's path and front matter (they never read a body).
 func (r *run) feedsKey() []byte {
 	h := sha256.New()
 	h.Write(r.memo.global)

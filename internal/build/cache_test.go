@@ -64,28 +64,36 @@ func TestCachedBuildsMatchCleanBuilds(t *testing.T) {
 	cachedDest := filepath.Join(t.TempDir(), "cached")
 	for _, step := range steps {
 		step.change()
-		cached, err := Build(context.Background(), Options{Source: src, Dest: cachedDest, Today: today, Cache: cache})
-		if err != nil {
-			t.Fatalf("%s: cached build: %v", step.name, err)
-		}
-		cleanDest := filepath.Join(t.TempDir(), "clean")
-		clean, err := Build(context.Background(), Options{Source: src, Dest: cleanDest, Today: today})
-		if err != nil {
-			t.Fatalf("%s: clean build: %v", step.name, err)
-		}
-		if !slices.Equal(cached.Diagnostics, clean.Diagnostics) {
-			t.Errorf("%s: diagnostics differ:\ncached %v\n clean %v", step.name, cached.Diagnostics, clean.Diagnostics)
-		}
-		if clean.Failed() != step.fails {
-			t.Fatalf("%s: the clean build failed: %v, want %v: %v", step.name, clean.Failed(), step.fails, clean.Diagnostics)
-		}
-		if clean.Failed() {
-			continue
-		}
-		if a, b := treeHash(t, cachedDest), treeHash(t, cleanDest); a != b {
-			t.Errorf("%s: the cached build's output differs from a clean build's", step.name)
+		matchClean(t, step.name, Options{Source: src, Dest: cachedDest, Today: today, Cache: cache}, step.fails)
+	}
+}
+
+// matchClean builds with opts, then the same source cleanly into a new
+// folder, and holds the first to the second: the same diagnostics, and
+// unless the build fails (as fails says it must), the same bytes.
+func matchClean(t *testing.T, step string, opts Options, fails bool) Result {
+	t.Helper()
+	cached, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatalf("%s: build with the cache: %v", step, err)
+	}
+	cleanDest := filepath.Join(t.TempDir(), "clean")
+	clean, err := Build(context.Background(), Options{Source: opts.Source, Dest: cleanDest, Today: opts.Today})
+	if err != nil {
+		t.Fatalf("%s: clean build: %v", step, err)
+	}
+	if !slices.Equal(cached.Diagnostics, clean.Diagnostics) {
+		t.Errorf("%s: diagnostics differ:\ncached %v\n clean %v", step, cached.Diagnostics, clean.Diagnostics)
+	}
+	if clean.Failed() != fails {
+		t.Fatalf("%s: the clean build failed: %v, want %v: %v", step, clean.Failed(), fails, clean.Diagnostics)
+	}
+	if !fails {
+		if a, b := treeHash(t, opts.Dest), treeHash(t, cleanDest); a != b {
+			t.Errorf("%s: the output differs from a clean build's", step)
 		}
 	}
+	return cached
 }
 
 // TestBuildCacheMatchesCleanBuilds builds a generated site again and
@@ -190,29 +198,12 @@ func TestBuildCacheMatchesCleanBuilds(t *testing.T) {
 		if step.fails {
 			before, manifestBefore = treeHash(t, dest), readFile(filepath.Join(cacheDir, manifestName))
 		}
-		cached, err := Build(context.Background(), Options{Source: src, Dest: dest, Today: today, CacheDir: cacheDir})
-		if err != nil {
-			t.Fatalf("%s: build with the cache: %v", step.name, err)
-		}
-		cleanDest := filepath.Join(t.TempDir(), "clean")
-		clean, err := Build(context.Background(), Options{Source: src, Dest: cleanDest, Today: today})
-		if err != nil {
-			t.Fatalf("%s: clean build: %v", step.name, err)
-		}
-		if !slices.Equal(cached.Diagnostics, clean.Diagnostics) {
-			t.Errorf("%s: diagnostics differ:\ncached %v\n clean %v", step.name, cached.Diagnostics, clean.Diagnostics)
-		}
-		if clean.Failed() != step.fails {
-			t.Fatalf("%s: the clean build failed: %v, want %v: %v", step.name, clean.Failed(), step.fails, clean.Diagnostics)
-		}
+		cached := matchClean(t, step.name, Options{Source: src, Dest: dest, Today: today, CacheDir: cacheDir}, step.fails)
 		if step.fails {
 			if treeHash(t, dest) != before || readFile(filepath.Join(cacheDir, manifestName)) != manifestBefore {
 				t.Errorf("%s: a failed build changed the destination or the cache", step.name)
 			}
 			continue
-		}
-		if a, b := treeHash(t, dest), treeHash(t, cleanDest); a != b {
-			t.Errorf("%s: the output differs from a clean build's", step.name)
 		}
 		if step.small && (!cached.Updated || cached.Rendered*3 > cached.Pages) {
 			t.Errorf("%s: rendered %d of %d pages (updated in place: %v), want under a third", step.name, cached.Rendered, cached.Pages, cached.Updated)

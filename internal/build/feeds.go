@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/facultyhub/facultyhub/internal/feeds"
@@ -62,10 +63,6 @@ func feedInputs(stories []*site.Story, resources []*site.Resource, placements []
 // feedJobs lists the feeds and exports of s.
 func feedJobs(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) []feedJob {
 	var jobs []feedJob
-	add := func(p string, write func(*bytes.Buffer) error) error {
-		jobs = append(jobs, feedJob{path: p, write: write})
-		return nil
-	}
 	author := feeds.Person{Name: s.Config.Title, URI: render.AbsURL(s, "/")}
 	atom := func(p, title, page string, stories []*site.Story, resources []*site.Resource, placements []*site.Placement) {
 		inputs := sha256.Sum256(append([]byte(p+"\x00"+title+"\x00"+page+"\x00"), feedInputs(stories, resources, placements)...))
@@ -92,31 +89,41 @@ func feedJobs(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) []
 		atom(p.URL+"feed.xml", s.Config.Title+": "+p.Name, p.URL, p.Stories, p.Resources, p.OpenPlacements())
 	}
 
-	var closings []feeds.Closing
-	var records []feeds.PlacementRecord
-	for _, p := range s.OpenPlacements() {
-		if !p.Closes.IsZero() {
-			closings = append(closings, feeds.Closing{URL: render.AbsURL(s, p.URL), Title: p.Title,
-				Description: p.Summary + "\n" + p.Faculty.Title, Date: p.Closes})
+	// Made only if a job that needs them runs (a build that keeps the
+	// exports does not).
+	records := sync.OnceValue(func() []feeds.PlacementRecord {
+		var out []feeds.PlacementRecord
+		for _, p := range s.OpenPlacements() {
+			out = append(out, placementRecord(s, p))
 		}
-		records = append(records, placementRecord(s, p))
+		return out
+	})
+	closings := func() []feeds.Closing {
+		var out []feeds.Closing
+		for _, p := range s.OpenPlacements() {
+			if !p.Closes.IsZero() {
+				out = append(out, feeds.Closing{URL: render.AbsURL(s, p.URL), Title: p.Title,
+					Description: p.Summary + "\n" + p.Faculty.Title, Date: p.Closes})
+			}
+		}
+		return out
 	}
 	steps := []struct {
 		path  string
 		write func(*bytes.Buffer) error
 	}{
 		{"/placements/closing.ics", func(b *bytes.Buffer) error {
-			return feeds.Calendar(b, feeds.ClosingCalendar{Name: s.Config.Title + ": placement closing dates", Generated: s.Today, Closings: closings})
+			return feeds.Calendar(b, feeds.ClosingCalendar{Name: s.Config.Title + ": placement closing dates", Generated: s.Today, Closings: closings()})
 		}},
-		{"/placements.json", func(b *bytes.Buffer) error { return feeds.PlacementsJSON(b, s.Today, records) }},
-		{"/placements.csv", func(b *bytes.Buffer) error { return feeds.PlacementsCSV(b, records) }},
+		{"/placements.json", func(b *bytes.Buffer) error { return feeds.PlacementsJSON(b, s.Today, records()) }},
+		{"/placements.csv", func(b *bytes.Buffer) error { return feeds.PlacementsCSV(b, records()) }},
 		{"/faculties.json", func(b *bytes.Buffer) error { return feeds.FacultiesJSON(b, s.Today, facultyRecords(s)) }},
 		{"/sitemap.xml", func(b *bytes.Buffer) error { return feeds.Sitemap(b, sitemap(s, pages)) }},
 		{"/robots.txt", func(b *bytes.Buffer) error { return feeds.Robots(b, render.AbsURL(s, "/sitemap.xml")) }},
 		{"/_redirects", func(b *bytes.Buffer) error { return feeds.Redirects(b, redirects) }},
 	}
 	for _, st := range steps {
-		_ = add(st.path, st.write)
+		jobs = append(jobs, feedJob{path: st.path, write: st.write})
 	}
 	return jobs
 }

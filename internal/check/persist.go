@@ -54,16 +54,7 @@ func (c *Cache) Encode() []byte {
 	for _, k := range keys {
 		w.String(k.path)
 		w.Raw(k.sum[:])
-		l := c.docs[k]
-		w.Uint(uint64(len(l)))
-		for _, g := range l {
-			w.String(g.Path)
-			w.Int(g.Line)
-			w.Int(g.Col)
-			w.Int(int(g.Severity))
-			w.String(g.Code)
-			w.String(g.Message)
-		}
+		c.docs[k].Encode(&w)
 	}
 	sum := sha256.Sum256(w.Bytes())
 	w.Append(sum[:])
@@ -96,11 +87,7 @@ func DecodeCache(data []byte) (*Cache, error) {
 	for range r.Len() {
 		k := docKey{path: r.String()}
 		copy(k.sum[:], r.Raw())
-		var l diag.List
-		for range r.Len() {
-			l = append(l, diag.Diagnostic{Path: r.String(), Line: r.Int(), Col: r.Int(),
-				Severity: diag.Severity(r.Int()), Code: r.String(), Message: r.String()})
-		}
+		l := diag.Decode(r)
 		if r.Err() != nil {
 			break
 		}

@@ -80,15 +80,7 @@ func encodeRecord(w *binenc.Writer, p string, e cachedDoc) error {
 	if err := encodeFields(w, d.Fields); err != nil {
 		return fmt.Errorf("content cache: %s: %w", p, err)
 	}
-	w.Uint(uint64(len(e.diags)))
-	for _, g := range e.diags {
-		w.String(g.Path)
-		w.Int(g.Line)
-		w.Int(g.Col)
-		w.Int(int(g.Severity))
-		w.String(g.Code)
-		w.String(g.Message)
-	}
+	e.diags.Encode(w)
 	return nil
 }
 
@@ -171,10 +163,7 @@ func decodeRecord(record []byte) (string, cachedDoc, error) {
 	if !hasFields {
 		d.Fields = nil
 	}
-	for range r.Len() {
-		e.diags = append(e.diags, diag.Diagnostic{Path: r.String(), Line: r.Int(), Col: r.Int(),
-			Severity: diag.Severity(r.Int()), Code: r.String(), Message: r.String()})
-	}
+	e.diags = diag.Decode(r)
 	if r.Err() != nil || !r.Done() {
 		return "", cachedDoc{}, fmt.Errorf("content cache: %s: %w", p, binenc.ErrCorrupt)
 	}

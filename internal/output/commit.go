@@ -17,18 +17,9 @@ import (
 // site fails, the new site is in place, the error says so, and the next
 // build removes the rest.
 func (s *Site) Commit() error {
-	s.mu.Lock()
-	switch {
-	case s.state != stateOpen:
-		s.mu.Unlock()
-		return fmt.Errorf("output: Commit of %s after Commit or Abort", s.dest)
-	case s.inflight > 0:
-		n := s.inflight
-		s.mu.Unlock()
-		return fmt.Errorf("output: Commit of %s with %d files still being written", s.dest, n)
+	if err := s.close("Commit of"); err != nil {
+		return err
 	}
-	s.state = stateClosing
-	s.mu.Unlock()
 
 	old, err := s.swap()
 	if err != nil {
@@ -44,6 +35,21 @@ func (s *Site) Commit() error {
 	if err := removeTree(old); err != nil {
 		return fmt.Errorf("output: the new site is in place at %s, but removing the previous one failed (the next build retries): %w", s.dest, err)
 	}
+	return nil
+}
+
+// close ends the writes before Commit or Merge (what, for the message):
+// every write must have returned and every Create writer been closed.
+func (s *Site) close(what string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case s.state != stateOpen:
+		return fmt.Errorf("output: %s %s after Commit or Abort", what, s.dest)
+	case s.inflight > 0:
+		return fmt.Errorf("output: %s %s with %d files still being written", what, s.dest, s.inflight)
+	}
+	s.state = stateClosing
 	return nil
 }
 
@@ -210,18 +216,9 @@ func sameFile(f *os.File, name string) bool {
 // destination as it was and its staging folder for the next Stage to
 // remove.
 func (s *Site) Merge(remove []string) error {
-	s.mu.Lock()
-	switch {
-	case s.state != stateOpen:
-		s.mu.Unlock()
-		return fmt.Errorf("output: Merge into %s after Commit or Abort", s.dest)
-	case s.inflight > 0:
-		n := s.inflight
-		s.mu.Unlock()
-		return fmt.Errorf("output: Merge into %s with %d files still being written", s.dest, n)
+	if err := s.close("Merge into"); err != nil {
+		return err
 	}
-	s.state = stateClosing
-	s.mu.Unlock()
 	err := filepath.WalkDir(s.staging, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

@@ -11,6 +11,7 @@ import (
 	"math"
 	"slices"
 	"time"
+	"unsafe"
 )
 
 // Writer appends records to a buffer.
@@ -72,13 +73,14 @@ var ErrCorrupt = errors.New("binenc: corrupt or truncated record")
 // Reader reads what a Writer wrote. After the first error every read
 // returns a zero value and Err reports it.
 type Reader struct {
-	buf    []byte
-	err    error
-	intern map[string]string
+	buf []byte
+	err error
 }
 
-// NewReader reads buf.
-func NewReader(buf []byte) *Reader { return &Reader{buf: buf, intern: map[string]string{}} }
+// NewReader reads buf. The strings it reads share buf's memory (a cache
+// of a national site holds a million of them, and copying each was most
+// of the time it took to read), so buf must never change afterwards.
+func NewReader(buf []byte) *Reader { return &Reader{buf: buf} }
 
 // Err reports the first error met, if any.
 func (r *Reader) Err() error { return r.err }
@@ -156,18 +158,13 @@ func (r *Reader) Raw() []byte {
 	return b
 }
 
-// String reads a string. Strings read before are shared: a cache holds
-// the same keys and values thousands of times.
+// String reads a string, in the reader's buffer (see NewReader).
 func (r *Reader) String() string {
 	b := r.Raw()
-	if s, ok := r.intern[string(b)]; ok {
-		return s
+	if len(b) == 0 {
+		return ""
 	}
-	s := string(b)
-	if len(s) <= 64 {
-		r.intern[s] = s
-	}
-	return s
+	return unsafe.String(&b[0], len(b))
 }
 
 // Strings reads a list of strings.

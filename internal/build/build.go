@@ -174,22 +174,22 @@ func (r *run) load(context.Context) error {
 		cfg.BaseURL = r.opts.BaseURL
 	}
 	r.cache = r.opts.Cache
-	cache := func() *content.Cache {
-		if r.cache == nil {
-			return nil
-		}
-		return r.cache.docs
-	}
-	if r.cache == nil && r.opts.CacheDir != "" {
+	var hub *content.Hub
+	var loadDiags diag.List
+	switch {
+	case r.cache != nil:
+		hub, loadDiags = content.LoadCached(r.fsys, r.cache.docs)
+	case r.opts.CacheDir != "":
 		// The cache is decoded while the content folder is walked.
 		read := make(chan *Cache, 1)
 		go func() { read <- readCaches(r.opts.CacheDir) }()
-		cache = func() *content.Cache {
+		hub, loadDiags = content.LoadCachedLater(r.fsys, func() *content.Cache {
 			r.cache = <-read
 			return r.cache.docs
-		}
+		})
+	default:
+		hub, loadDiags = content.Load(r.fsys)
 	}
-	hub, loadDiags := content.LoadCachedLater(r.fsys, cache)
 	r.cfg, r.hub = cfg, hub
 	r.result.Diagnostics = append(diags, loadDiags...)
 	return nil

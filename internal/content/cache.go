@@ -3,6 +3,7 @@ package content
 import (
 	"crypto/sha256"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -27,6 +28,14 @@ type Cache struct {
 	// trust: a document whose file has not been named by Changed since
 	// it was read is reused without reading the file again.
 	trust bool
+	// walk is what the last load found in the content folder; with
+	// trust, the next load reuses it unless walkStale says a file or
+	// folder under content/ that it did not list was named since, or a
+	// document it listed has gone.
+	walk      *walk
+	walkStale bool
+	// namedFiles are the files beside the pages named since the walk.
+	namedFiles []string
 }
 
 type cachedDoc struct {
@@ -77,6 +86,13 @@ func (c *Cache) Changed(paths ...string) {
 			c.docs[changed] = e
 			continue // a document, not a folder: nothing is under it
 		}
+		if strings.HasPrefix(changed, ContentDir+"/") {
+			if c.walkLists(changed) {
+				c.namedFiles = append(c.namedFiles, changed)
+			} else {
+				c.walkStale = true // a new file, a folder, or one that went
+			}
+		}
 		folder := strings.TrimSuffix(changed, "/") + "/"
 		for p, e := range c.docs {
 			if strings.HasPrefix(p, folder) {
@@ -92,10 +108,63 @@ func (c *Cache) Changed(paths ...string) {
 func (c *Cache) ChangedAll() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.walkStale = true
 	for p, e := range c.docs {
 		e.current = false
 		c.docs[p] = e
 	}
+}
+
+// walkLists reports whether the last walk listed p as a file beside the
+// pages (a picture, a PDF); c.mu is held.
+func (c *Cache) walkLists(p string) bool {
+	if c.walk == nil {
+		return false
+	}
+	_, ok := slices.BinarySearch(c.walk.files, p)
+	return ok
+}
+
+// rememberWalk keeps w for the next load (see walk).
+func (c *Cache) rememberWalk(w walk) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.walk, c.walkStale, c.namedFiles = &w, false, nil
+	c.mu.Unlock()
+}
+
+// reusableWalk returns the last walk when the next load may take it
+// instead of walking the content folder again: with trust, when nothing
+// named since was new or a folder, and every document named since is
+// still a file (an edit, not a removal), and so is every file beside
+// the pages named since.
+func (c *Cache) reusableWalk(fsys fs.FS) (walk, bool) {
+	if c == nil {
+		return walk{}, false
+	}
+	c.mu.Lock()
+	w, ok := c.walk, c.trust && c.walk != nil && !c.walkStale
+	var named []string
+	if ok {
+		named = slices.Clone(c.namedFiles)
+		for p, e := range c.docs {
+			if !e.current {
+				named = append(named, p)
+			}
+		}
+	}
+	c.mu.Unlock()
+	if !ok {
+		return walk{}, false
+	}
+	for _, p := range named {
+		if st, err := fs.Stat(fsys, p); err != nil || !st.Mode().IsRegular() {
+			return walk{}, false
+		}
+	}
+	return *w, true
 }
 
 // racyWindow is how long before a cache was written a file must have

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -70,6 +71,9 @@ func Load(fsys fs.FS) (*Hub, diag.List) { return LoadCached(fsys, nil) }
 // reused documents are shared with the earlier Hub: neither may be
 // changed (Hub.DropPositions included).
 func LoadCached(fsys fs.FS, c *Cache) (*Hub, diag.List) {
+	if w, ok := c.reusableWalk(fsys); ok {
+		return load(fsys, func() *Cache { return c }, w)
+	}
 	return LoadCachedLater(fsys, func() *Cache { return c })
 }
 
@@ -77,15 +81,24 @@ func LoadCached(fsys fs.FS, c *Cache) (*Hub, diag.List) {
 // folders have been walked: the build decodes its cache from disk
 // meanwhile.
 func LoadCachedLater(fsys fs.FS, cache func() *Cache) (*Hub, diag.List) {
-	var diags diag.List
-	h := &Hub{}
-	loadData(fsys, h, &diags)
+	return load(fsys, cache, walkContent(fsys))
+}
 
-	var markdown []string
-	entries := map[string]fs.DirEntry{}
+// walk is what walking the content folder found: the Markdown files (with
+// their entries), the other files, and the folders it could not read.
+type walk struct {
+	markdown []string
+	entries  map[string]fs.DirEntry
+	files    []string
+	diags    diag.List
+}
+
+func walkContent(fsys fs.FS) walk {
+	var w walk
+	w.entries = map[string]fs.DirEntry{}
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			diags.Errorf(p, 0, 0, "unreadable", "cannot read %s: %v", p, unwrapPath(err))
+			w.diags.Errorf(p, 0, 0, "unreadable", "cannot read %s: %v", p, unwrapPath(err))
 			return nil
 		}
 		name := d.Name()
@@ -100,26 +113,44 @@ func LoadCachedLater(fsys fs.FS, cache func() *Cache) (*Hub, diag.List) {
 			return fs.SkipDir
 		case d.IsDir():
 		case IsMarkdown(p):
-			markdown = append(markdown, p)
-			entries[p] = d
+			w.markdown = append(w.markdown, p)
+			w.entries[p] = d
 		case d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0:
-			h.Files = append(h.Files, p)
+			w.files = append(w.files, p)
 		}
 		return nil
 	})
 	if err != nil {
-		diags.Errorf(ContentDir, 0, 0, "unreadable", "cannot read the content folder: %v", unwrapPath(err))
+		w.diags.Errorf(ContentDir, 0, 0, "unreadable", "cannot read the content folder: %v", unwrapPath(err))
 	}
-	sort.Strings(markdown)
-	sort.Strings(h.Files)
+	sort.Strings(w.markdown)
+	sort.Strings(w.files)
+	return w
+}
+
+// load reads the documents w found, with the cache that cache returns.
+func load(fsys fs.FS, cache func() *Cache, w walk) (*Hub, diag.List) {
+	var diags diag.List
+	h := &Hub{}
+	loadData(fsys, h, &diags)
+	diags = append(diags, w.diags...)
+	markdown, entries := w.markdown, w.entries
+	h.Files = slices.Clone(w.files)
 
 	c := cache()
+	c.rememberWalk(w)
 	docs := make([]*Document, len(markdown))
 	typed := make([]any, len(markdown))
 	perFile := make([]diag.List, len(markdown))
+	// Documents the cache may reuse unread (the preview's, with
+	// TrustChanges) are taken in turn; the others are read in parallel.
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range markdown {
+		if doc, ok := c.current(p, &perFile[i]); ok {
+			docs[i], typed[i] = doc, c.typed(doc)
+			continue
+		}
 		g.Go(func() error {
 			docs[i] = c.readDocument(fsys, p, entries[p], &perFile[i])
 			typed[i] = c.typed(docs[i])

@@ -67,8 +67,11 @@ func NewCache() *Cache {
 
 // TrustChanges makes LoadCached reuse a document without reading its file
 // again unless Changed has named the file, or a folder holding it, since
-// it was read: for a caller that watches the files (the preview server)
-// and reports every change. Files not seen before are always read.
+// it was read, and reuse the last walk of the content folder unless
+// Changed has named something under it that the walk did not list, or
+// that has gone: for a caller that watches the files (the preview
+// server) and reports every change, additions and removals included.
+// Files not seen before are always read.
 func (c *Cache) TrustChanges() {
 	c.mu.Lock()
 	c.trust = true

@@ -5,8 +5,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/facultyhub/facultyhub/internal/config"
 	"github.com/facultyhub/facultyhub/internal/content"
@@ -138,6 +136,13 @@ func New(cfg config.Config, hub *content.Hub, opts Options) *Site {
 }
 
 func (s *Site) sort() {
+	// Titles are folded once, not at every comparison.
+	for _, p := range s.Partners {
+		p.fold = strings.ToLower(p.Title)
+	}
+	for _, r := range s.Resources {
+		r.fold = strings.ToLower(r.Title)
+	}
 	byName := func(a, b *Faculty) int { return cmp.Compare(a.System.Name, b.System.Name) }
 	slices.SortStableFunc(s.Faculties, byName)
 	for _, r := range s.Regions {
@@ -189,7 +194,7 @@ func (s *Site) sort() {
 // ways on every preview rebuild.
 
 func partnerOrder(a, b *Partner) int {
-	if c := compareFold(a.Title, b.Title); c != 0 {
+	if c := cmp.Compare(a.fold, b.fold); c != 0 {
 		return c
 	}
 	return cmp.Compare(a.URL, b.URL)
@@ -207,25 +212,10 @@ func storyOrder(a, b *Story) int {
 }
 
 func resourceOrder(a, b *Resource) int {
-	if c := compareFold(a.Title, b.Title); c != 0 {
+	if c := cmp.Compare(a.fold, b.fold); c != 0 {
 		return c
 	}
 	return cmp.Compare(a.URL, b.URL)
-}
-
-// compareFold compares a and b as strings.ToLower(a) and strings.ToLower(b)
-// would compare, without making them: lower-cased rune by rune (UTF-8
-// keeps code point order).
-func compareFold(a, b string) int {
-	for a != "" && b != "" {
-		ra, na := utf8.DecodeRuneInString(a)
-		rb, nb := utf8.DecodeRuneInString(b)
-		if c := cmp.Compare(unicode.ToLower(ra), unicode.ToLower(rb)); c != 0 {
-			return c
-		}
-		a, b = a[na:], b[nb:]
-	}
-	return cmp.Compare(len(a), len(b))
 }
 
 // PlacementOrder lists open placements first, soonest closing first (those

@@ -89,6 +89,8 @@ type Partner struct {
 	*content.Partner
 	Faculty    *Faculty
 	Placements []*Placement
+	// fold is the title in lower case, the key partners sort by.
+	fold string
 }
 
 // Story is a showcase story; Faculty is nil for national stories.
@@ -104,6 +106,8 @@ type Resource struct {
 	// File is the site path of a resource file beside the page, when link
 	// names one.
 	File string
+	// fold is the title in lower case, the key resources sort by.
+	fold string
 }
 
 // Placement is a placement with its host and effective status.

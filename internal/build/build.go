@@ -12,10 +12,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
-	"runtime"
-	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -23,11 +19,9 @@ import (
 	"github.com/facultyhub/facultyhub/internal/config"
 	"github.com/facultyhub/facultyhub/internal/content"
 	"github.com/facultyhub/facultyhub/internal/diag"
-	"github.com/facultyhub/facultyhub/internal/feeds"
 	"github.com/facultyhub/facultyhub/internal/markdown"
 	"github.com/facultyhub/facultyhub/internal/output"
 	"github.com/facultyhub/facultyhub/internal/render"
-	"github.com/facultyhub/facultyhub/internal/search"
 	"github.com/facultyhub/facultyhub/internal/site"
 	"golang.org/x/sync/errgroup"
 )
@@ -243,53 +237,6 @@ func (r *run) stage(context.Context) error {
 	return nil
 }
 
-// write writes one file and records it for the link check. With the
-// build cache, a file made from the same bytes as last time stays as it
-// is.
-func (r *run) write(p string, data []byte) error {
-	r.record(p)
-	if r.memo != nil && r.memo.same(p, data) {
-		return nil
-	}
-	return r.out.Write(p, data)
-}
-
-// fingerprinted writes an asset under a name made from its content and
-// returns that name.
-func (r *run) fingerprinted(p string, data []byte) (string, error) {
-	if r.memo != nil && r.memo.prev != nil {
-		// The name is the content's: one the last build wrote stays.
-		min := data
-		if r.minifyPages() {
-			var err error
-			if min, err = output.NewMinifier().Bytes(p, data); err != nil {
-				return "", err
-			}
-		}
-		if name := output.Fingerprint(p, min); r.memo.wrote(name) {
-			r.record(name)
-			r.memo.page(name, render.Key{}, false)
-			return name, nil
-		}
-	}
-	name, err := r.out.WriteFingerprinted(p, data)
-	if err != nil {
-		return "", err
-	}
-	r.record(name)
-	if r.memo != nil {
-		r.memo.page(name, render.Key{}, false)
-	}
-	return name, nil
-}
-
-// record notes that the site has the file p, for the link check.
-func (r *run) record(p string) {
-	r.mu.Lock()
-	r.files[p] = true
-	r.mu.Unlock()
-}
-
 // prepare loads the theme, writes its assets and the search client, and
 // lists every page to render.
 func (r *run) prepare(ctx context.Context) error {
@@ -361,265 +308,6 @@ func (r *run) together(phases ...func(context.Context) error) func(context.Conte
 	}
 }
 
-func (r *run) render(ctx context.Context) error {
-	// The search page carries the index's manifest: index renders it.
-	pages := slices.DeleteFunc(slices.Clone(r.pages), isSearchPage)
-	if r.memo != nil {
-		var err error
-		if pages, err = r.memo.split(ctx, pages, r.record); err != nil {
-			return err
-		}
-		r.result.Rendered, r.result.Reused = r.memo.rendered, r.memo.reused
-	}
-	links, err := r.renderPages(ctx, pages, runtime.GOMAXPROCS(0), nil, func(p *render.Page, html []byte) error {
-		p.Release()
-		return r.writePage(outputPath(p.URL), html)
-	})
-	if err != nil {
-		return err
-	}
-	r.links = links
-	r.result.Pages = len(r.pages)
-	return nil
-}
-
-// renderPages renders pages, at most limit at a time, scans each one's
-// links for checkLinks, and passes its HTML to use (when not nil). have,
-// when not nil, returns a page's HTML made before, which saves rendering
-// it.
-func (r *run) renderPages(ctx context.Context, pages []*render.Page, limit int, have func(*render.Page) ([]byte, bool), use func(*render.Page, []byte) error) ([]pageLinks, error) {
-	links := make([]pageLinks, len(pages))
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(limit)
-	for i, p := range pages {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			var html []byte
-			ok := false
-			if have != nil {
-				html, ok = have(p)
-			}
-			if !ok {
-				b := pageBuffers.Get().(*bytes.Buffer)
-				defer pageBuffers.Put(b)
-				b.Reset()
-				if err := r.rd.Render(b, p); err != nil {
-					return err
-				}
-				html = b.Bytes()
-			}
-			l, ids := scanLinks(html)
-			links[i] = pageLinks{url: p.URL, source: p.Doc, links: l, ids: ids}
-			if use == nil {
-				return nil
-			}
-			return use(p, html)
-		})
-	}
-	return links, g.Wait()
-}
-
-// minifyPages reports whether pages are rendered from minified layouts,
-// and so come out minified, rather than minified one by one.
-func (r *run) minifyPages() bool { return !r.opts.NoMinify }
-
-// writePage writes a rendered page, as it is when its layouts were
-// minified.
-func (r *run) writePage(p string, data []byte) error {
-	r.record(p)
-	if r.memo != nil && r.memo.samePage(p, data) {
-		return nil
-	}
-	if !r.minifyPages() {
-		return r.out.Write(p, data)
-	}
-	return r.out.WriteMinified(p, data)
-}
-
-// pageBuffers hold rendered pages until they are written: sinks copy
-// what they keep.
-var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// outputPath maps a page URL to its file: /a/b/ → a/b/index.html.
-func outputPath(u string) string {
-	p := strings.TrimPrefix(u, "/")
-	if p == "" || strings.HasSuffix(p, "/") {
-		p += "index.html"
-	}
-	return p
-}
-
-// themeAssets writes the theme's static files, CSS fingerprinted, and
-// tells the renderer their names.
-func (r *run) themeAssets(rd *render.Renderer) error {
-	static := rd.Theme().Static
-	if static == nil {
-		return nil
-	}
-	return fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(static, p)
-		if err != nil {
-			return err
-		}
-		if path.Ext(p) == ".css" || path.Ext(p) == ".js" {
-			name, err := r.fingerprinted(p, data)
-			if err != nil {
-				return err
-			}
-			rd.Assets[p] = "/" + name
-			return nil
-		}
-		return r.write(p, data)
-	})
-}
-
-func (r *run) feeds(context.Context) error {
-	jobs := feedJobs(r.site, r.pages, redirects(r.site))
-	if r.memo != nil {
-		// A feed made from the same front matter is the same file: an
-		// Atom feed's own entries', an export's the whole site's.
-		jobs = r.memo.feedsToMake(jobs, r.memo.global, r.feedsKey(), r.record)
-	}
-	files, err := makeFeeds(jobs)
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
-		if err := r.write(strings.TrimPrefix(f.path, "/"), f.data); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// searchClient writes the search script, fingerprinted, and tells the
-// renderer its name.
-func (r *run) searchClient(rd *render.Renderer) error {
-	name, err := r.fingerprinted(search.ClientPath, search.Client)
-	if err != nil {
-		return err
-	}
-	rd.Assets[search.ClientPath] = "/" + name
-	return nil
-}
-
-// index writes the search index, made from the site graph (never from
-// the rendered HTML), under /search/.
-func (r *run) index(ctx context.Context) error {
-	opts := search.Options{Base: render.BasePath(r.site)}
-	if r.cache != nil {
-		opts.Analyses = r.cache.searchAnalyses()
-	}
-	ix := search.New(search.FromSite(r.site), opts)
-	if r.cache != nil && r.opts.Cache == nil {
-		r.cache.writeAnalyses(r.opts.CacheDir, &r.cacheWrites)
-	}
-	if err := r.searchPage(ctx, ix); err != nil {
-		return err
-	}
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, f := range ix.Files() {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			return r.write(f.Path, f.Data)
-		})
-	}
-	return g.Wait()
-}
-
-// isSearchPage reports whether p is the search page, which carries the
-// search index's manifest.
-func isSearchPage(p *render.Page) bool { return p.Layout == "search.html" }
-
-// searchPage renders the search page with the manifest of ix, and scans
-// its links for the link check.
-func (r *run) searchPage(ctx context.Context, ix *search.Index) error {
-	var manifest []byte
-	for _, f := range ix.Files() {
-		if f.Path == search.ManifestPath {
-			manifest = f.Data
-		}
-	}
-	r.rd.SearchManifest = func() []byte { return manifest }
-	for _, p := range r.pages {
-		if !isSearchPage(p) {
-			continue
-		}
-		if r.memo != nil {
-			r.memo.page(outputPath(p.URL), render.Key{}, false)
-		}
-		links, err := r.renderPages(ctx, []*render.Page{p}, 1, nil, func(p *render.Page, html []byte) error {
-			return r.writePage(outputPath(p.URL), html)
-		})
-		if err != nil {
-			return err
-		}
-		r.mu.Lock()
-		r.searchLinks = append(r.searchLinks, links...)
-		r.mu.Unlock()
-	}
-	return nil
-}
-
-// assets copies the files beside the content (images, PDFs) to their
-// URLs.
-func (r *run) assets(ctx context.Context) error {
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, f := range r.hub.Files {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			p := strings.TrimPrefix(content.FileURL(f), "/")
-			if r.memo == nil {
-				r.record(p)
-				return r.out.Copy(p, r.fsys, f)
-			}
-			data, err := fs.ReadFile(r.fsys, f)
-			if err != nil {
-				return err
-			}
-			return r.write(p, data)
-		})
-	}
-	return g.Wait()
-}
-
-func (r *run) linkCheck(context.Context) error {
-	r.links = append(r.links, r.searchLinks...)
-	if r.memo != nil && r.memo.prev != nil {
-		if err := r.keptLinks(); err != nil {
-			return err
-		}
-	}
-	base := render.BasePath(r.site)
-	r.result.Diagnostics = append(r.result.Diagnostics, checkLinks(r.links, r.files, base)...)
-	r.result.Diagnostics.Sort()
-	if r.memo != nil {
-		// Pages share most links (and scanLinks interned them): each
-		// is resolved once.
-		seen := map[string]bool{}
-		for _, l := range r.links {
-			for _, link := range l.links {
-				if !seen[link] && !strings.HasPrefix(link, "#") {
-					seen[link] = true
-					r.memo.linked[linkTarget(link, base)] = true
-				}
-			}
-		}
-	}
-	return nil
-}
-
 func (r *run) commit(context.Context) error {
 	if r.memo != nil {
 		// A build stopped between here and save leaves no manifest:
@@ -648,16 +336,6 @@ func (r *run) commit(context.Context) error {
 		return r.memo.save(r.minifyPages())
 	}
 	return nil
-}
-
-// redirects lists the Netlify redirects: aliases of pages, and systems
-// that merged into a successor with a published faculty.
-func redirects(s *site.Site) []feeds.Redirect {
-	var out []feeds.Redirect
-	for _, a := range aliases(s) {
-		out = append(out, feeds.Redirect{From: a.from, To: render.BasePath(s) + strings.TrimPrefix(a.to, "/")})
-	}
-	return out
 }
 
 // Log writes the build's summary to w: pages and files written, warnings

@@ -2,8 +2,10 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -260,4 +262,33 @@ func lastMod(p *render.Page) time.Time {
 		return d.Reviewed
 	}
 	return time.Time{}
+}
+
+func (r *run) feeds(context.Context) error {
+	jobs := feedJobs(r.site, r.pages, redirects(r.site))
+	if r.memo != nil {
+		// A feed made from the same front matter is the same file: an
+		// Atom feed's own entries', an export's the whole site's.
+		jobs = r.memo.feedsToMake(jobs, r.memo.global, r.feedsKey(), r.record)
+	}
+	files, err := makeFeeds(jobs)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := r.write(strings.TrimPrefix(f.path, "/"), f.data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// redirects lists the Netlify redirects: aliases of pages, and systems
+// that merged into a successor with a published faculty.
+func redirects(s *site.Site) []feeds.Redirect {
+	var out []feeds.Redirect
+	for _, a := range aliases(s) {
+		out = append(out, feeds.Redirect{From: a.from, To: render.BasePath(s) + strings.TrimPrefix(a.to, "/")})
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/url"
 	"os"
@@ -413,4 +414,30 @@ func (r *run) linkedInto(u, base string) bool {
 		}
 	}
 	return r.fragmentTargets[u]
+}
+
+func (r *run) linkCheck(context.Context) error {
+	r.links = append(r.links, r.searchLinks...)
+	if r.memo != nil && r.memo.prev != nil {
+		if err := r.keptLinks(); err != nil {
+			return err
+		}
+	}
+	base := render.BasePath(r.site)
+	r.result.Diagnostics = append(r.result.Diagnostics, checkLinks(r.links, r.files, base)...)
+	r.result.Diagnostics.Sort()
+	if r.memo != nil {
+		// Pages share most links (and scanLinks interned them): each
+		// is resolved once.
+		seen := map[string]bool{}
+		for _, l := range r.links {
+			for _, link := range l.links {
+				if !seen[link] && !strings.HasPrefix(link, "#") {
+					seen[link] = true
+					r.memo.linked[linkTarget(link, base)] = true
+				}
+			}
+		}
+	}
+	return nil
 }

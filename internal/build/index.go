@@ -1,0 +1,71 @@
+package build
+
+import (
+	"context"
+	"runtime"
+
+	"github.com/facultyhub/facultyhub/internal/render"
+	"github.com/facultyhub/facultyhub/internal/search"
+	"golang.org/x/sync/errgroup"
+)
+
+// index writes the search index, made from the site graph (never from
+// the rendered HTML), under /search/.
+func (r *run) index(ctx context.Context) error {
+	opts := search.Options{Base: render.BasePath(r.site)}
+	if r.cache != nil {
+		opts.Analyses = r.cache.searchAnalyses()
+	}
+	ix := search.New(search.FromSite(r.site), opts)
+	if r.cache != nil && r.opts.Cache == nil {
+		r.cache.writeAnalyses(r.opts.CacheDir, &r.cacheWrites)
+	}
+	if err := r.searchPage(ctx, ix); err != nil {
+		return err
+	}
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, f := range ix.Files() {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return r.write(f.Path, f.Data)
+		})
+	}
+	return g.Wait()
+}
+
+// isSearchPage reports whether p is the search page, which carries the
+// search index's manifest.
+func isSearchPage(p *render.Page) bool { return p.Layout == "search.html" }
+
+// searchPage renders the search page with the manifest of ix, and scans
+// its links for the link check.
+func (r *run) searchPage(ctx context.Context, ix *search.Index) error {
+	var manifest []byte
+	for _, f := range ix.Files() {
+		if f.Path == search.ManifestPath {
+			manifest = f.Data
+		}
+	}
+	r.rd.SearchManifest = func() []byte { return manifest }
+	for _, p := range r.pages {
+		if !isSearchPage(p) {
+			continue
+		}
+		if r.memo != nil {
+			r.memo.page(outputPath(p.URL), render.Key{}, false)
+		}
+		links, err := r.renderPages(ctx, []*render.Page{p}, 1, nil, func(p *render.Page, html []byte) error {
+			return r.writePage(outputPath(p.URL), html)
+		})
+		if err != nil {
+			return err
+		}
+		r.mu.Lock()
+		r.searchLinks = append(r.searchLinks, links...)
+		r.mu.Unlock()
+	}
+	return nil
+}

@@ -96,12 +96,9 @@ type run struct {
 	links       []pageLinks
 	// searchLinks are the links of the search page, which index renders.
 	searchLinks []pageLinks
-	// fragmentTargets are the pages rendered pages link into (#id),
-	// for keptLinks.
-	fragmentTargets map[string]bool
-	files           map[string]bool
-	result          Result
-	mu              sync.Mutex
+	files       map[string]bool
+	result      Result
+	mu          sync.Mutex
 }
 
 // Build runs the pipeline. It returns an error for failures of the

@@ -296,11 +296,7 @@ func checkLinks(pages []pageLinks, files map[string]bool, base string) diag.List
 }
 
 func resolveLink(p pageLinks, link string, byURL map[string]*pageLinks, files map[string]bool, base string) string {
-	target, fragment, _ := strings.Cut(link, "#")
-	target, _, _ = strings.Cut(target, "?")
-	if t, err := url.PathUnescape(target); err == nil {
-		target = t
-	}
+	target, fragment := splitLink(link)
 	if target == "" {
 		if fragment != "" && !byURL[p.url].hasID(fragment) {
 			return fmt.Sprintf("page %s links to #%s, but it has no element with that id", p.url, fragment)
@@ -310,7 +306,7 @@ func resolveLink(p pageLinks, link string, byURL map[string]*pageLinks, files ma
 	if !strings.HasPrefix(target, base) {
 		return fmt.Sprintf("page %s links to %s, which is outside the site's base path %s", p.url, link, base)
 	}
-	site := "/" + strings.TrimPrefix(target, base)
+	site := sitePath(target, base)
 	file := strings.TrimPrefix(site, "/")
 	if strings.HasSuffix(site, "/") {
 		file += "index.html"
@@ -337,19 +333,15 @@ func (r *run) keptLinks() error {
 	for _, l := range r.links {
 		rendered[l.url] = true
 	}
-	dest := r.memo.dest
+	// read reads back the page at u as the last build wrote it.
 	read := func(u string) ([]byte, error) {
-		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(outputPath(u))))
-		if err != nil {
-			return nil, fmt.Errorf("build cache: read back %s: %w", u, err)
-		}
-		return data, nil
+		return os.ReadFile(filepath.Join(r.memo.dest, filepath.FromSlash(outputPath(u))))
 	}
 	// A page rendered now in place of most pages: reading the kept ones
 	// costs less than reading the old copies of the rendered ones.
 	full := len(rendered) > len(r.pages)/2 || r.memo.linksGone()
 	for i := 0; i < len(r.links) && !full; i++ {
-		old, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(outputPath(r.links[i].url))))
+		old, err := read(r.links[i].url)
 		if err != nil {
 			continue // a new page
 		}
@@ -366,17 +358,17 @@ func (r *run) keptLinks() error {
 			r.memo.linked[l] = true // the kept pages' links, and maybe more
 		}
 	}
-	base := render.BasePath(r.site)
+	var into map[string]bool
+	if !full {
+		into = fragmentTargets(r.links, render.BasePath(r.site))
+	}
 	for _, p := range r.pages {
-		if rendered[p.URL] {
-			continue
-		}
-		if !full && !r.linkedInto(p.URL, base) {
+		if rendered[p.URL] || !full && !into[p.URL] {
 			continue
 		}
 		data, err := read(p.URL)
 		if err != nil {
-			return err
+			return fmt.Errorf("build cache: read back %s: %w", p.URL, err)
 		}
 		links, ids := scanLinks(data)
 		if !full {
@@ -387,33 +379,41 @@ func (r *run) keptLinks() error {
 	return nil
 }
 
-// linkTarget returns the site path a link leads to, without the base
-// path, query or fragment.
-func linkTarget(link, base string) string {
-	target, _, _ := strings.Cut(link, "#")
+// splitLink parts a link into its path, unescaped and without the query,
+// and its fragment.
+func splitLink(link string) (target, fragment string) {
+	target, fragment, _ = strings.Cut(link, "#")
 	target, _, _ = strings.Cut(target, "?")
 	if t, err := url.PathUnescape(target); err == nil {
 		target = t
 	}
+	return target, fragment
+}
+
+// linkTarget returns the site path a link leads to, without the base
+// path, query or fragment.
+func linkTarget(link, base string) string {
+	target, _ := splitLink(link)
+	return sitePath(target, base)
+}
+
+// sitePath is the site path of target, a path under the base path.
+func sitePath(target, base string) string {
 	return "/" + strings.TrimPrefix(strings.TrimPrefix(target, base), "/")
 }
 
-// linkedInto reports whether a page rendered by this build links to an
-// element of the page at u.
-func (r *run) linkedInto(u, base string) bool {
-	if r.fragmentTargets == nil {
-		r.fragmentTargets = map[string]bool{}
-		for _, l := range r.links {
-			for _, link := range l.links {
-				target, fragment, ok := strings.Cut(link, "#")
-				if !ok || fragment == "" || target == "" {
-					continue
-				}
-				r.fragmentTargets[linkTarget(link, base)] = true
+// fragmentTargets lists the pages that links point into (#id), by site
+// path.
+func fragmentTargets(links []pageLinks, base string) map[string]bool {
+	into := map[string]bool{}
+	for _, l := range links {
+		for _, link := range l.links {
+			if target, fragment := splitLink(link); target != "" && fragment != "" {
+				into[sitePath(target, base)] = true
 			}
 		}
 	}
-	return r.fragmentTargets[u]
+	return into
 }
 
 func (r *run) linkCheck(context.Context) error {

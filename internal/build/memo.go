@@ -294,14 +294,6 @@ func (m *memo) wrote(p string) bool {
 	return ok
 }
 
-// has reports whether this build makes the file p.
-func (m *memo) has(p string) bool {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	_, ok := m.now[p]
-	return ok
-}
-
 // gone lists the files the last build wrote and this one does not.
 func (m *memo) gone() []string {
 	if m.prev == nil {

@@ -31,19 +31,20 @@ func feedFiles(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) (
 }
 
 // feedJob is one feed or export to make. inputs, when set, fingerprints
-// what it is made from besides what every page shares: the front matter
-// and state of its entries (feedInputs). A job without reads the whole
-// site's front matter.
+// what it is made from besides what every page shares (feedInputs); only
+// the build cache asks for it. A job without reads the whole site's
+// front matter.
 type feedJob struct {
 	path   string
-	inputs []byte
+	inputs func() []byte
 	write  func(*bytes.Buffer) error
 }
 
-// feedInputs fingerprints the entries an Atom feed is made from (the
-// feed's own title and addresses go with it).
-func feedInputs(stories []*site.Story, resources []*site.Resource, placements []*site.Placement) []byte {
+// feedInputs fingerprints what an Atom feed is made from: its title and
+// addresses, and the front matter and state of its entries.
+func feedInputs(p, title, page string, stories []*site.Story, resources []*site.Resource, placements []*site.Placement) []byte {
 	h := sha256.New()
+	h.Write([]byte(p + "\x00" + title + "\x00" + page + "\x00"))
 	for _, st := range stories {
 		h.Write([]byte(st.Path))
 		h.Write(st.FrontSum[:])
@@ -67,8 +68,8 @@ func feedJobs(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) []
 	var jobs []feedJob
 	author := feeds.Person{Name: s.Config.Title, URI: render.AbsURL(s, "/")}
 	atom := func(p, title, page string, stories []*site.Story, resources []*site.Resource, placements []*site.Placement) {
-		inputs := sha256.Sum256(append([]byte(p+"\x00"+title+"\x00"+page+"\x00"), feedInputs(stories, resources, placements)...))
-		jobs = append(jobs, feedJob{path: p, inputs: inputs[:], write: func(b *bytes.Buffer) error {
+		inputs := func() []byte { return feedInputs(p, title, page, stories, resources, placements) }
+		jobs = append(jobs, feedJob{path: p, inputs: inputs, write: func(b *bytes.Buffer) error {
 			entries := entries(s, stories, resources, placements)
 			return feeds.Atom(b, feeds.Feed{Title: title, Self: render.AbsURL(s, p), Link: render.AbsURL(s, page),
 				Author: author, Entries: feeds.Latest(entries, feedSize), Updated: emptyFeedDate(s, entries)})

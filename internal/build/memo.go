@@ -403,7 +403,7 @@ func (m *memo) feedsToMake(jobs []feedJob, global, all []byte, record func(strin
 		h := sha256.New()
 		h.Write(global)
 		if j.inputs != nil {
-			h.Write(j.inputs)
+			h.Write(j.inputs())
 		} else {
 			h.Write(all)
 		}

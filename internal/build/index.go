@@ -54,9 +54,6 @@ func (r *run) searchPage(ctx context.Context, ix *search.Index) error {
 		if !isSearchPage(p) {
 			continue
 		}
-		if r.memo != nil {
-			r.memo.page(outputPath(p.URL), render.Key{}, false)
-		}
 		links, err := r.renderPages(ctx, []*render.Page{p}, 1, nil, func(p *render.Page, html []byte) error {
 			return r.writePage(outputPath(p.URL), html)
 		})

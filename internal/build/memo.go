@@ -255,10 +255,11 @@ func (m *memo) samePage(p string, html []byte) bool {
 	return ok && old.Sum == sum
 }
 
-// page records the page p with its key, if it has one.
-func (m *memo) page(p string, key render.Key, keyed bool) {
+// add records the file p, which this build makes and nothing compares:
+// an asset whose name is its content's.
+func (m *memo) add(p string) {
 	m.mu.Lock()
-	m.now[p] = fileEntry{Key: key, Keyed: keyed}
+	m.now[p] = fileEntry{}
 	m.mu.Unlock()
 }
 

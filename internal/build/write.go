@@ -34,30 +34,39 @@ func (r *run) write(p string, data []byte) error {
 // fingerprinted writes an asset under a name made from its content and
 // returns that name.
 func (r *run) fingerprinted(p string, data []byte) (string, error) {
-	if r.memo != nil && r.memo.prev != nil {
-		// The name is the content's: one the last build wrote stays.
-		min := data
-		if r.minifyPages() {
-			var err error
-			if min, err = output.NewMinifier().Bytes(p, data); err != nil {
-				return "", err
-			}
-		}
-		if name := output.Fingerprint(p, min); r.memo.wrote(name) {
-			r.record(name)
-			r.memo.page(name, render.Key{}, false)
-			return name, nil
-		}
-	}
-	name, err := r.out.WriteFingerprinted(p, data)
+	name, err := r.keptAsset(p, data)
 	if err != nil {
 		return "", err
 	}
+	if name == "" {
+		if name, err = r.out.WriteFingerprinted(p, data); err != nil {
+			return "", err
+		}
+	}
 	r.record(name)
 	if r.memo != nil {
-		r.memo.page(name, render.Key{}, false)
+		r.memo.add(name)
 	}
 	return name, nil
+}
+
+// keptAsset returns the name of the asset p made from data when the last
+// build wrote it already: the name is the content's, so the file stays.
+func (r *run) keptAsset(p string, data []byte) (string, error) {
+	if r.memo == nil || r.memo.prev == nil {
+		return "", nil
+	}
+	min := data
+	if r.minifyPages() {
+		var err error
+		if min, err = output.NewMinifier().Bytes(p, data); err != nil {
+			return "", err
+		}
+	}
+	if name := output.Fingerprint(p, min); r.memo.wrote(name) {
+		return name, nil
+	}
+	return "", nil
 }
 
 // record notes that the site has the file p, for the link check.

@@ -218,10 +218,18 @@ func (m *memo) save(minify bool) error {
 	return writeFileAtomic(filepath.Join(m.dir, manifestName), w.Bytes())
 }
 
-// same records the file p, made from data, and reports whether the last
-// build wrote it from the same bytes, so that it can stay as it is.
+// same records the file p, made from data (a page: as written), and
+// reports whether the last build wrote it from the same bytes, so that it
+// can stay as it is. A page's key, recorded before, stays with it; a
+// clean build does not hash keyed pages, which their keys name.
 func (m *memo) same(p string, data []byte) bool {
-	e := fileEntry{Sum: sha256.Sum256(data)}
+	m.mu.Lock()
+	e := m.now[p]
+	m.mu.Unlock()
+	if e.Keyed && m.prev == nil {
+		return false
+	}
+	e.Sum = sha256.Sum256(data)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.now[p] = e
@@ -230,29 +238,6 @@ func (m *memo) same(p string, data []byte) bool {
 	}
 	old, ok := m.prev.Files[p]
 	return ok && old.Sum == e.Sum
-}
-
-// samePage records the HTML of a rendered page and reports whether the
-// last build wrote the same bytes, so that the file can stay as it is.
-// A clean build fingerprints only the pages without a key (hub pages):
-// the others are known by their keys.
-func (m *memo) samePage(p string, html []byte) bool {
-	m.mu.Lock()
-	e := m.now[p]
-	m.mu.Unlock()
-	if e.Keyed && m.prev == nil {
-		return false
-	}
-	sum := sha256.Sum256(html)
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	e.Sum = sum
-	m.now[p] = e
-	if m.prev == nil {
-		return false
-	}
-	old, ok := m.prev.Files[p]
-	return ok && old.Sum == sum
 }
 
 // add records the file p, which this build makes and nothing compares:

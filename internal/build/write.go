@@ -84,7 +84,7 @@ func (r *run) minifyPages() bool { return !r.opts.NoMinify }
 // minified.
 func (r *run) writePage(p string, data []byte) error {
 	r.record(p)
-	if r.memo != nil && r.memo.samePage(p, data) {
+	if r.memo != nil && r.memo.same(p, data) {
 		return nil
 	}
 	if !r.minifyPages() {

@@ -37,31 +37,17 @@ die() { echo "build.sh: $*" >&2; exit 2; }
 command -v go >/dev/null || die "go is not on PATH"
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$repo/bench/lib.sh"
 
-if [[ -n ${WORK:-} ]]; then
-	mkdir -p "$WORK"
-	work=$(cd "$WORK" && pwd)
-else
-	if [[ -d /dev/shm && -w /dev/shm ]]; then
-		work=$(mktemp -d /dev/shm/facultyhub-bench.XXXXXX)
-	else
-		work=$(mktemp -d -t facultyhub-bench.XXXXXX)
-	fi
-	trap 'rm -rf "$work"' EXIT
-fi
+workdir bench
 bin=$work/bin/facultyhub
 src=$work/corpus-$SCALE-$SEED
 dest=$work/public
 logs=$work/logs
 mkdir -p "$work/bin" "$logs"
 
-loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }
-
-echo "work     $work"
-echo "host     $(nproc) CPUs, load average $(loadavg)"
-if rev=$(git -C "$repo" describe --always --dirty 2>/dev/null); then
-	echo "commit   $rev"
-fi
+header "$repo"
 
 (cd "$repo" && go build -o "$bin" ./cmd/facultyhub) || die "go build failed"
 echo "binary   $bin"
@@ -119,14 +105,6 @@ for run in $(seq 1 "$RUNS"); do
 			run, $2, cpu, 100 * cpu / $2, $5 / 1024, $6, $6 / $2, $8
 	}' "$results"
 done
-
-# median prints the median of the numbers on stdin, one a line.
-median() {
-	sort -g | awk '{ v[NR] = $1 } END {
-		if (NR == 0) exit 1
-		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2
-	}'
-}
 
 wall=$(awk '{ print $2 }' "$results" | median)
 cpu=$(awk '{ print $3 + $4 }' "$results" | median)

@@ -33,17 +33,9 @@ die() { echo "rebuild.sh: $*" >&2; exit 2; }
 [[ -x $TIME ]] || die "$TIME is missing (GNU time; apt-get install time)"
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-if [[ -n ${WORK:-} ]]; then
-	mkdir -p "$WORK"
-	work=$(cd "$WORK" && pwd)
-else
-	if [[ -d /dev/shm && -w /dev/shm ]]; then
-		work=$(mktemp -d /dev/shm/facultyhub-rebuild.XXXXXX)
-	else
-		work=$(mktemp -d -t facultyhub-rebuild.XXXXXX)
-	fi
-	trap 'rm -rf "$work"' EXIT
-fi
+# shellcheck source=bench/lib.sh
+source "$repo/bench/lib.sh"
+workdir rebuild
 bin=$work/bin/facultyhub
 src=$work/corpus
 dest=$work/public
@@ -51,12 +43,7 @@ logs=$work/logs
 rm -rf "$src" "$dest" "$dest.cache" "$work/clean" "$logs"
 mkdir -p "$work/bin" "$logs"
 
-loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }
-echo "work     $work"
-echo "host     $(nproc) CPUs, load average $(loadavg)"
-if rev=$(git -C "$repo" describe --always --dirty 2>/dev/null); then
-	echo "commit   $rev"
-fi
+header "$repo"
 (cd "$repo" && go build -o "$bin" ./cmd/facultyhub) || die "go build failed"
 (cd "$repo" && go run ./bench/gen -out "$src" -scale "$SCALE") >"$logs/gen.txt" 2>&1 || die "generating the corpus failed"
 
@@ -90,11 +77,6 @@ for run in $(seq 1 "$RUNS"); do
 	}' "$timing" | tee -a "$results" | awk '{ printf "%-4s %8.2f %8.2f %9.1f %9d %8d\n", $1, $2, $3, $4, $5, $6 }'
 done
 
-median() {
-	sort -g | awk '{ v[NR] = $1 } END {
-		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2
-	}'
-}
 echo
 echo "median of $RUNS $EDIT edits: wall $(awk '{print $2}' "$results" | median) s, CPU $(awk '{print $3}' "$results" | median) s, peak RSS $(awk '{print $4}' "$results" | median) MiB, $(awk '{print $5}' "$results" | median) pages rendered"
 echo "load average after: $(loadavg)"

@@ -60,12 +60,10 @@ func NewCache() *Cache {
 	return &Cache{now: map[[sha256.Size]byte]docOutline{}, docs: map[docKey]diag.List{}}
 }
 
-// outline returns the outline of doc's body, parsed by md or remembered;
-// c may be nil.
-func (c *Cache) outline(md *markdown.Markdown, doc *content.Document) markdown.Outline {
-	if c == nil {
-		return md.Outline(doc.Text())
-	}
+// ensure puts the outline of doc's body in the cache for this run:
+// remembered from the last (left encoded, if it was read from disk), or
+// parsed by md.
+func (c *Cache) ensure(md *markdown.Markdown, doc *content.Document) {
 	c.mu.Lock()
 	d, hit := c.now[doc.Sum]
 	if !hit {
@@ -81,23 +79,6 @@ func (c *Cache) outline(md *markdown.Markdown, doc *content.Document) markdown.O
 	c.mu.Lock()
 	c.now[doc.Sum] = d
 	c.mu.Unlock()
-	return d.outline
-}
-
-// ensure is outline without its result: the outline of doc is in the
-// cache afterwards, decoded or not.
-func (c *Cache) ensure(md *markdown.Markdown, doc *content.Document) {
-	c.mu.Lock()
-	d, hit := c.now[doc.Sum]
-	if !hit {
-		if d, hit = c.last[doc.Sum]; hit {
-			c.now[doc.Sum] = d
-		}
-	}
-	c.mu.Unlock()
-	if !hit {
-		c.outline(md, doc)
-	}
 }
 
 // get returns the outline of the document whose file has sum, once the

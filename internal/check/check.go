@@ -8,7 +8,6 @@
 package check
 
 import (
-	"crypto/sha256"
 	"path"
 	"runtime"
 	"time"
@@ -44,11 +43,9 @@ type checker struct {
 	partners  map[string][]string
 	faculties map[string]*content.Faculty
 	lists     map[string][]string
-	// outlines holds each document's parsed links and anchors, by path,
-	// when the run has no Cache (which holds them otherwise).
-	outlines map[string]markdown.Outline
-	// sums maps a document's path to its file's SHA-256, for the Cache.
-	sums map[string][sha256.Size]byte
+	// outlines holds each document's parsed links and anchors: the
+	// run's Cache, or one for this run alone.
+	outlines *Cache
 }
 
 // docRule checks one document.
@@ -111,7 +108,10 @@ func newChecker(h *content.Hub, opts Options) *checker {
 		partners:  map[string][]string{},
 		faculties: map[string]*content.Faculty{},
 		lists:     map[string][]string{},
-		outlines:  make(map[string]markdown.Outline, len(h.Documents)),
+		outlines:  opts.Cache,
+	}
+	if c.outlines == nil {
+		c.outlines = NewCache()
 	}
 	for _, d := range h.Documents {
 		c.byPath[d.Path] = d
@@ -142,55 +142,31 @@ func newChecker(h *content.Hub, opts Options) *checker {
 	}
 	// Bodies are parsed up front, in parallel, because link rules need the
 	// anchors of other documents.
-	if opts.Cache != nil {
-		// The cache holds the outlines, decoding each only if a rule
-		// asks for it.
-		c.sums = make(map[string][sha256.Size]byte, len(h.Documents))
-		var g errgroup.Group
-		g.SetLimit(runtime.GOMAXPROCS(0))
-		for _, d := range h.Documents {
-			c.sums[d.Path] = d.Sum
-			if d.Broken {
-				continue
-			}
-			g.Go(func() error {
-				opts.Cache.ensure(md, d)
-				return nil
-			})
-		}
-		_ = g.Wait()
-		opts.Cache.sweep()
-		return c
-	}
-	outlines := make([]markdown.Outline, len(h.Documents))
+	// The cache parses what it does not hold, and decodes what it holds
+	// only if a rule asks for it.
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, d := range h.Documents {
+	for _, d := range h.Documents {
 		if d.Broken {
 			continue
 		}
 		g.Go(func() error {
-			outlines[i] = md.Outline(d.Text())
+			c.outlines.ensure(md, d)
 			return nil
 		})
 	}
 	_ = g.Wait()
-	for i, d := range h.Documents {
-		c.outlines[d.Path] = outlines[i]
-	}
+	c.outlines.sweep()
 	return c
 }
 
 // outline returns the outline of the document at p (empty for none).
 func (c *checker) outline(p string) markdown.Outline {
-	if c.opts.Cache == nil {
-		return c.outlines[p]
-	}
-	sum, ok := c.sums[p]
-	if !ok {
+	d := c.byPath[p]
+	if d == nil || d.Broken {
 		return markdown.Outline{}
 	}
-	return c.opts.Cache.get(sum)
+	return c.outlines.get(d.Sum)
 }
 
 // allowed returns the values a field may take in doc, and the word used

@@ -64,11 +64,11 @@ type Result struct {
 	Bytes       int64
 	Phases      []Phase
 	// Updated is set when the build reused the last one's output in
-	// place: Rendered of the Pages were rendered, Reused kept as they
+	// place: Rendered of the Pages were rendered, the others kept as they
 	// were, and Files and Bytes count the files written because they
 	// changed.
-	Updated          bool
-	Rendered, Reused int
+	Updated  bool
+	Rendered int
 }
 
 // Failed reports whether the build stopped on errors, writing nothing.

@@ -94,8 +94,6 @@ type memo struct {
 	linked map[string]bool
 	// feedKeys is FeedKeys as this build leaves it.
 	feedKeys map[string][]byte
-	// rendered counts the pages rendered, reused the pages kept.
-	rendered, reused int
 }
 
 // openMemo reads the manifest in dir. It returns a memo for a clean
@@ -331,7 +329,6 @@ func (m *memo) split(ctx context.Context, pages []*render.Page, record func(stri
 		if m.prev != nil && v.keyed {
 			if old, ok := m.prev.Files[out]; ok && old.Keyed && old.Key == v.key {
 				m.now[out] = old
-				m.reused++
 				record(out)
 				p.Release()
 				continue
@@ -340,7 +337,6 @@ func (m *memo) split(ctx context.Context, pages []*render.Page, record func(stri
 		m.now[out] = fileEntry{Key: v.key, Keyed: v.keyed}
 		todo = append(todo, p)
 	}
-	m.rendered = len(todo)
 	return todo, nil
 }
 

@@ -21,7 +21,7 @@ func (r *run) render(ctx context.Context) error {
 		if pages, err = r.memo.split(ctx, pages, r.record); err != nil {
 			return err
 		}
-		r.result.Rendered, r.result.Reused = r.memo.rendered, r.memo.reused
+		r.result.Rendered = len(pages)
 	}
 	links, err := r.renderPages(ctx, pages, runtime.GOMAXPROCS(0), nil, func(p *render.Page, html []byte) error {
 		p.Release()

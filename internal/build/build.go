@@ -86,6 +86,9 @@ type run struct {
 	// Memory.
 	sink Sink
 	rd   *render.Renderer
+	// deferred, when set, holds the checks waiting for the render's
+	// outlines (deferLinkChecks).
+	deferred *check.Deferred
 	// memo is the build cache, when Options.CacheDir is set.
 	memo *memo
 	// cache is Options.Cache, or the one read from Options.CacheDir;
@@ -113,18 +116,21 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		_ = r.cacheWrites.Wait() // a build that stopped early still finishes its cache files
 	}()
 	err := r.phases(ctx, []phase{
-		{"load", r.load},
-		{"check", r.check},
-		{"graph", r.graph},
-		{"stage", r.stage},
-		{"prepare", r.prepare},
+		// Content that cannot be read is checked too, so that a build
+		// reports every problem at once, as check does.
+		{name: "load", fn: r.load, goOn: true},
+		{name: "check", fn: r.check},
+		{name: "graph", fn: r.graph},
+		{name: "stage", fn: r.stage},
+		{name: "prepare", fn: r.prepare},
 		// Feeds and the index need the page list and the graph, not the
 		// rendered pages: they run beside the render, on what the
-		// render's workers leave of the cores.
-		{"render+feeds+index", r.together(r.render, r.feeds, r.index)},
-		{"assets", r.assets},
-		{"links", r.linkCheck},
-		{"commit", r.commit},
+		// render's workers leave of the cores. Deferred link checks
+		// need the outlines the render reads.
+		{name: "render+feeds+index", fn: r.together(r.inTurn(r.render, r.finishChecks), r.feeds, r.index)},
+		{name: "assets", fn: r.assets},
+		{name: "links", fn: r.linkCheck},
+		{name: "commit", fn: r.commit},
 	})
 	return r.result, err
 }
@@ -137,6 +143,9 @@ func newRun(opts Options) *run {
 type phase struct {
 	name string
 	fn   func(context.Context) error
+	// goOn lets the next phase run after this one left errors among the
+	// diagnostics, to find more.
+	goOn bool
 }
 
 // phases runs ps in order, timing each, and stops after the first that
@@ -152,7 +161,7 @@ func (r *run) phases(ctx context.Context, ps []phase) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
-		if r.result.Failed() {
+		if r.result.Failed() && !p.goOn {
 			return nil
 		}
 	}
@@ -192,18 +201,59 @@ func (r *run) check(context.Context) error {
 	if r.cache != nil {
 		copts.Cache = r.cache.checks
 	}
-	r.result.Diagnostics = append(r.result.Diagnostics, check.Run(r.hub, copts)...)
+	if r.deferLinkChecks() {
+		d, diags := check.Begin(r.hub, copts)
+		r.result.Diagnostics = append(r.result.Diagnostics, diags...)
+		if r.result.Failed() {
+			// The build stops here, and reports every problem at once.
+			r.result.Diagnostics = append(r.result.Diagnostics, d.Finish()...)
+		} else {
+			r.deferred = d
+		}
+	} else {
+		r.result.Diagnostics = append(r.result.Diagnostics, check.Run(r.hub, copts)...)
+	}
 	r.result.Diagnostics.Sort()
 	if r.opts.Cache == nil {
 		if r.cache != nil {
-			if err := r.cache.write(r.opts.CacheDir, &r.cacheWrites); err != nil {
+			if err := r.cache.writeDocuments(r.opts.CacheDir, &r.cacheWrites); err != nil {
 				return err
+			}
+			if r.deferred == nil {
+				r.cache.writeChecks(r.opts.CacheDir, &r.cacheWrites)
 			}
 		}
 		r.hub.DropPositions() // cached documents are shared with the next build
 		if r.cache != nil {
 			r.cache.decodeAnalyses()
 		}
+	}
+	return nil
+}
+
+// deferLinkChecks reports whether the body-link checks should wait for
+// the render (check.Deferred): in a build from the command line that has
+// no outlines cached, which renders every body, so that each is parsed
+// once for both. A failed link check then fails the build after the
+// render, before anything is committed.
+func (r *run) deferLinkChecks() bool {
+	return r.opts.Cache == nil && (r.cache == nil || r.cache.checks.Outlines() == 0)
+}
+
+// finishChecks runs the deferred body-link checks once the render has
+// handed over the outlines.
+func (r *run) finishChecks(context.Context) error {
+	if r.deferred == nil {
+		return nil
+	}
+	diags := r.deferred.Finish()
+	r.deferred = nil
+	r.mu.Lock()
+	r.result.Diagnostics = append(r.result.Diagnostics, diags...)
+	r.result.Diagnostics.Sort()
+	r.mu.Unlock()
+	if r.cache != nil {
+		r.cache.writeChecks(r.opts.CacheDir, &r.cacheWrites)
 	}
 	return nil
 }
@@ -240,6 +290,9 @@ func (r *run) prepare(ctx context.Context) error {
 	var ropts render.Options
 	if r.minifyPages() {
 		ropts.MinifyLayout = output.NewMinifier().Layout
+	}
+	if r.deferred != nil {
+		ropts.Outlines = r.deferred.Put
 	}
 	rd, err := render.New(r.site, r.fsys, ropts)
 	if err != nil {

@@ -16,7 +16,11 @@ import (
 	"time"
 
 	"github.com/facultyhub/facultyhub/bench/corpus"
+	"github.com/facultyhub/facultyhub/internal/check"
+	"github.com/facultyhub/facultyhub/internal/config"
 	"github.com/facultyhub/facultyhub/internal/content"
+	"github.com/facultyhub/facultyhub/internal/diag"
+	"github.com/facultyhub/facultyhub/internal/markdown"
 	"github.com/facultyhub/facultyhub/internal/sitetest"
 	"golang.org/x/net/html"
 )
@@ -484,4 +488,96 @@ func TestRedirects(t *testing.T) {
 	if page := read(t, dest, "about-us/index.html"); !strings.Contains(page, `url=/about/`) {
 		t.Error("the alias page does not send browsers on")
 	}
+}
+
+// A clean build checks body links after rendering, from the outlines of
+// the render's parse (check.Deferred). It must report what `check`
+// reports, every problem at once, fail without touching the previous
+// site, and leave a cache the next build can trust.
+func TestBuildChecksBodyLinksLikeCheck(t *testing.T) {
+	brokenBody := "---\ntitle: About\nsummary: What this is.\n---\n## Who we are\n\n" +
+		"See [the north](faculties/north-shire/_index.md#nowhere), [a gap](faculties/gone.md),\n" +
+		"![](faculties/north-shire/stories/photo.png) and [a script](javascript:alert(1)).\n"
+	for _, tt := range []struct {
+		name  string
+		edits map[string]string
+	}{
+		{"body links only", map[string]string{"content/about.md": brokenBody}},
+		{"body links and fields", map[string]string{
+			"content/about.md": brokenBody,
+			"content/faculties/north-shire/placements/ward-rehab.md": "---\ntitle: Broken\ncapacity: lots\n---\nSee [nothing](nothing.md).\n",
+		}},
+		{"a draft's links", map[string]string{
+			"content/draft.md": "---\ntitle: Draft\nsummary: Not yet.\ndraft: true\n---\nSee [nothing](nothing.md#x).\n",
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := t.TempDir()
+			sitetest.Write(t, src, sitetest.Valid(t, nil))
+			dest := filepath.Join(t.TempDir(), "public")
+			cacheDir := dest + ".cache"
+			opts := Options{Source: src, Dest: dest, Today: today, CacheDir: cacheDir}
+			if res, err := Build(context.Background(), opts); err != nil || res.Failed() {
+				t.Fatalf("%v %v", err, res.Diagnostics)
+			}
+			before := treeHash(t, dest)
+			sitetest.Write(t, src, sitetest.Valid(t, tt.edits))
+			// Without the cache's outlines: every check waits for the render.
+			if err := os.RemoveAll(cacheDir); err != nil {
+				t.Fatal(err)
+			}
+			res, err := Build(context.Background(), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := checkDiagnostics(t, src)
+			if got, want := diagStrings(res.Diagnostics), diagStrings(want); got != want {
+				t.Errorf("build reported\n%s\ncheck reports\n%s", got, want)
+			}
+			if !strings.Contains(diagStrings(res.Diagnostics), "does not exist") {
+				t.Errorf("no broken link reported:\n%s", diagStrings(res.Diagnostics))
+			}
+			if treeHash(t, dest) != before {
+				t.Errorf("the failed build changed %s", dest)
+			}
+			// The next build reads the check results the failed one
+			// kept, and must find the same problems.
+			again, err := Build(context.Background(), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := diagStrings(again.Diagnostics); got != diagStrings(want) {
+				t.Errorf("a build from the cache reported\n%s\nwant\n%s", got, diagStrings(want))
+			}
+			// The preview shows the same.
+			_, pres, err := NewPreview(context.Background(), Options{Source: src, Today: today, Cache: NewCache()}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := diagStrings(pres.Diagnostics); got != diagStrings(want) {
+				t.Errorf("the preview reported\n%s\nwant\n%s", got, diagStrings(want))
+			}
+		})
+	}
+}
+
+// checkDiagnostics returns what `facultyhub check` reports for src.
+func checkDiagnostics(t *testing.T, src string) diag.List {
+	t.Helper()
+	fsys := os.DirFS(src)
+	cfg, diags := config.Load(fsys)
+	hub, loadDiags := content.Load(fsys)
+	diags = append(diags, loadDiags...)
+	md := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
+	diags = append(diags, check.Run(hub, check.Options{Today: today, Markdown: md})...)
+	diags.Sort()
+	return diags
+}
+
+func diagStrings(l diag.List) string {
+	var b strings.Builder
+	for _, d := range l {
+		fmt.Fprintln(&b, d.String())
+	}
+	return b.String()
 }

@@ -113,23 +113,28 @@ func readCaches(dir string) *Cache {
 	return c
 }
 
-// write keeps c's documents and checks in dir for the next build: the
-// documents are encoded before it returns (the build then drops their
-// positions); the check results are let go of (the build has no more use
-// for them) and encoded and written in g, with the documents.
-func (c *Cache) write(dir string, g *errgroup.Group) error {
+// writeDocuments keeps c's documents in dir for the next build: they
+// are encoded before it returns (the build then drops their positions),
+// and written in g.
+func (c *Cache) writeDocuments(dir string, g *errgroup.Group) error {
 	docs, err := c.docs.Encode()
 	if err != nil {
 		return fmt.Errorf("build cache: %w", err)
 	}
-	checks := c.checks
-	c.checks = check.NewCache()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("build cache: %w", err)
 	}
 	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, documentsFile), docs) })
-	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, checksFile), checks.Encode()) })
 	return nil
+}
+
+// writeChecks keeps c's check results in dir for the next build, once
+// the checks are done: c lets go of them (the build has no more use for
+// them), and they are encoded and written in g.
+func (c *Cache) writeChecks(dir string, g *errgroup.Group) {
+	checks := c.checks
+	c.checks = check.NewCache()
+	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, checksFile), checks.Encode()) })
 }
 
 // writeFileAtomic replaces the file p with data in one step.

@@ -71,14 +71,31 @@ func (c *Cache) ensure(md *markdown.Markdown, doc *content.Document) {
 	}
 	c.mu.Unlock()
 	if !hit {
-		d = docOutline{outline: md.Outline(doc.Text())}
-		for a := range d.outline.Anchors {
-			d.anchors += stableHash(a)
-		}
+		c.put(doc, md.Outline(doc.Text()))
+		return
 	}
 	c.mu.Lock()
 	c.now[doc.Sum] = d
 	c.mu.Unlock()
+}
+
+// put keeps o as the outline of doc's body for this run.
+func (c *Cache) put(doc *content.Document, o markdown.Outline) {
+	d := docOutline{outline: o}
+	for a := range o.Anchors {
+		d.anchors += stableHash(a)
+	}
+	c.mu.Lock()
+	c.now[doc.Sum] = d
+	c.mu.Unlock()
+}
+
+// Outlines reports how many outlines c holds from its last run: none
+// means a run with c parses every body.
+func (c *Cache) Outlines() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.last)
 }
 
 // get returns the outline of the document whose file has sum, once the

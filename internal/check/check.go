@@ -51,8 +51,13 @@ type checker struct {
 // docRule checks one document.
 type docRule func(c *checker, doc *content.Document, diags *diag.List)
 
-// docRules run on every document that could be read.
-var docRules = []docRule{requiredFields, vocabularyValues, urlFields, facultyOwnership, bodyLinks}
+// fieldRules run on every document that could be read, and need no
+// parsed body.
+var fieldRules = []docRule{requiredFields, vocabularyValues, urlFields, facultyOwnership}
+
+// docRules run on every document that could be read: the field rules,
+// then bodyLinks.
+var docRules = append(fieldRules[:len(fieldRules):len(fieldRules)], bodyLinks)
 
 // hubRules run once over the whole hub.
 var hubRules = []func(c *checker, diags *diag.List){referenceData, duplicateURLs, fileNames, placementWarnings, reviewWarnings, emptyFaculties}
@@ -60,29 +65,21 @@ var hubRules = []func(c *checker, diags *diag.List){referenceData, duplicateURLs
 // Run applies every rule to h and returns the diagnostics, sorted.
 func Run(h *content.Hub, opts Options) diag.List {
 	c := newChecker(h, opts)
+	c.parse()
 	var context uint64
 	if opts.Cache != nil {
 		context = opts.Cache.fingerprint(c)
 	}
 	per := make([]diag.List, len(h.Documents))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, doc := range h.Documents {
-		if doc.Broken {
-			continue
-		}
+	c.eachDocument(func(i int, doc *content.Document) {
 		if l, ok := opts.Cache.results(context, doc); ok {
 			per[i] = l
-			continue
+			return
 		}
-		g.Go(func() error {
-			for _, r := range docRules {
-				r(c, doc, &per[i])
-			}
-			return nil
-		})
-	}
-	_ = g.Wait() // rules report diagnostics, not errors
+		for _, r := range docRules {
+			r(c, doc, &per[i])
+		}
+	})
 	opts.Cache.keep(context, h.Documents, per)
 	var diags diag.List
 	for _, l := range per {
@@ -93,6 +90,82 @@ func Run(h *content.Hub, opts Options) diag.List {
 	}
 	diags.Sort()
 	return diags
+}
+
+// Deferred is a check run whose body-link rule waits for the bodies to
+// be parsed by someone else: a clean build renders every body, and hands
+// each outline over with Put as it goes, so no body is parsed twice.
+// Between Begin and Finish the hub must not change.
+type Deferred struct {
+	c *checker
+	// per holds each document's diagnostics from the field rules.
+	per []diag.List
+}
+
+// Begin applies every rule but the body-link rule to h, and returns
+// their diagnostics, sorted. It uses no cached results.
+func Begin(h *content.Hub, opts Options) (*Deferred, diag.List) {
+	c := newChecker(h, opts)
+	d := &Deferred{c: c, per: make([]diag.List, len(h.Documents))}
+	c.eachDocument(func(i int, doc *content.Document) {
+		for _, r := range fieldRules {
+			r(c, doc, &d.per[i])
+		}
+	})
+	var diags diag.List
+	for _, l := range d.per {
+		diags = append(diags, l...)
+	}
+	for _, r := range hubRules {
+		r(c, &diags)
+	}
+	diags.Sort()
+	return d, diags
+}
+
+// Put gives the run the outline of doc's body (see
+// markdown.RenderOutline). It is safe for concurrent use.
+func (d *Deferred) Put(doc *content.Document, o markdown.Outline) {
+	d.c.outlines.put(doc, o)
+}
+
+// Finish parses the bodies no outline was put for, applies the body-link
+// rule and returns its diagnostics, sorted. The cache, if any, then holds
+// what Run would have left in it.
+func (d *Deferred) Finish() diag.List {
+	c := d.c
+	c.parse()
+	links := make([]diag.List, len(c.hub.Documents))
+	c.eachDocument(func(i int, doc *content.Document) {
+		bodyLinks(c, doc, &links[i])
+	})
+	var diags diag.List
+	for i, l := range links {
+		diags = append(diags, l...)
+		d.per[i] = append(d.per[i], l...)
+	}
+	if c.opts.Cache != nil {
+		c.opts.Cache.keep(c.opts.Cache.fingerprint(c), c.hub.Documents, d.per)
+	}
+	diags.Sort()
+	return diags
+}
+
+// eachDocument calls fn for every document that could be read, in
+// parallel.
+func (c *checker) eachDocument(fn func(i int, doc *content.Document)) {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, doc := range c.hub.Documents {
+		if doc.Broken {
+			continue
+		}
+		g.Go(func() error {
+			fn(i, doc)
+			return nil
+		})
+	}
+	_ = g.Wait() // rules report diagnostics, not errors
 }
 
 func newChecker(h *content.Hub, opts Options) *checker {
@@ -140,24 +213,18 @@ func newChecker(h *content.Hub, opts Options) *checker {
 	for name, v := range h.Vocabularies {
 		c.lists[name] = v.Slugs()
 	}
-	// Bodies are parsed up front, in parallel, because link rules need the
-	// anchors of other documents.
-	// The cache parses what it does not hold, and decodes what it holds
-	// only if a rule asks for it.
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, d := range h.Documents {
-		if d.Broken {
-			continue
-		}
-		g.Go(func() error {
-			c.outlines.ensure(md, d)
-			return nil
-		})
-	}
-	_ = g.Wait()
-	c.outlines.sweep()
 	return c
+}
+
+// parse makes sure the outline of every body is at hand, in parallel,
+// before rules that read them run: link rules need the anchors of other
+// documents. The cache parses what it does not hold, and decodes what it
+// holds only if a rule asks for it.
+func (c *checker) parse() {
+	c.eachDocument(func(_ int, d *content.Document) {
+		c.outlines.ensure(c.md, d)
+	})
+	c.outlines.sweep()
 }
 
 // outline returns the outline of the document at p (empty for none).

@@ -16,7 +16,6 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // Options configure the Markdown dialect.
@@ -29,11 +28,6 @@ type Options struct {
 // concurrent use.
 type Markdown struct {
 	md goldmark.Markdown
-	// outliner parses CommonMark only, for Outline: the GFM extensions
-	// add no links an author wrote (Linkify finds only bare http(s),
-	// ftp and email addresses, which can be neither internal nor unsafe)
-	// and cost a quarter of the parse.
-	outliner goldmark.Markdown
 }
 
 // New returns a Markdown configured with opts.
@@ -44,25 +38,16 @@ func New(opts Options) *Markdown {
 	}
 	md := goldmark.New(append(rendererOpts,
 		goldmark.WithExtensions(extension.Table, extension.Linkify, extension.Strikethrough),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(linkRewriter{}, 1000))),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)...)
-	outliner := goldmark.New(goldmark.WithParserOptions(parser.WithAutoHeadingID()))
-	return &Markdown{md: md, outliner: outliner}
+	return &Markdown{md: md}
 }
 
 // Parse parses src into an AST. Heading IDs are assigned GitHub-style.
 func (m *Markdown) Parse(src []byte) ast.Node {
-	return parse(m.md, src)
-}
-
-func parse(md goldmark.Markdown, src []byte) ast.Node {
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	return md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	return m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 }
-
-// Goldmark exposes the underlying instance to the renderer.
-func (m *Markdown) Goldmark() goldmark.Markdown { return m.md }
 
 // ids generates GitHub-style heading IDs: lowercase letters and digits,
 // spaces and hyphens as hyphens, other punctuation dropped, and -1, -2 …

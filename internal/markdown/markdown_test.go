@@ -1,7 +1,9 @@
 package markdown
 
 import (
+	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -48,5 +50,50 @@ func TestRefs(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("refs:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// Outline reads the dialect pages are rendered in: links in GFM tables
+// and struck-through text are links, and of the autolinks only those
+// written in angle brackets are the author's.
+func TestRefsInTheRenderedDialect(t *testing.T) {
+	src := "| Team | Contact |\n| --- | --- |\n| Ward 4 | [ward](ward.md) |\n\n~~[old](old.md)~~ " +
+		"and http://bare.example.org, ftp://files.example.org, bare@example.org, <www.example.org>, <ftp://x.example.org/a>, <a@example.org>.\n"
+	got := New(Options{}).Outline([]byte(src)).Refs
+	want := []Ref{
+		{Dest: "ward.md", Line: 3, Col: 12},
+		{Dest: "old.md", Line: 5, Col: 3},
+		{Dest: "ftp://x.example.org/a", Line: 5, Col: 110},
+		{Dest: "mailto:a@example.org", Line: 5, Col: 135},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("refs:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// RenderOutline gives, from one parse, the HTML Render gives and the
+// outline Outline gives, with the links as written (not as rewritten).
+func TestRenderOutline(t *testing.T) {
+	src := []byte("## Apply\n\nSee [the trust](../partners/trust.md#about), ![a ward](ward.jpg) and <https://example.org/>.\n")
+	resolve := func(dest string) (string, bool) {
+		if strings.HasPrefix(dest, "https:") {
+			return "", false
+		}
+		return "/site/" + dest, true
+	}
+	md := New(Options{})
+	var want, got bytes.Buffer
+	if err := md.Render(&want, src, resolve); err != nil {
+		t.Fatal(err)
+	}
+	outline, err := md.RenderOutline(&got, src, resolve)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() || !strings.Contains(got.String(), `href="/site/../partners/trust.md#about"`) {
+		t.Errorf("RenderOutline wrote\n%s\nRender wrote\n%s", got.String(), want.String())
+	}
+	if !reflect.DeepEqual(outline, md.Outline(src)) {
+		t.Errorf("outline %+v, Outline gives %+v", outline, md.Outline(src))
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // Ref is a link or image in a Markdown body.
@@ -26,10 +27,17 @@ type Outline struct {
 }
 
 // Outline parses src and lists the links, images and heading anchors its
-// author wrote. Bare URLs that the renderer turns into links are not
-// listed: they are always absolute http(s) or email links.
+// author wrote. It reads the AST the page is rendered from (tables,
+// strikethrough and all), so that checks judge the links readers get.
+// Bare URLs that the renderer turns into links (Linkify) are not listed:
+// they are absolute http(s), ftp or email addresses the author did not
+// write as links.
 func (m *Markdown) Outline(src []byte) Outline {
-	doc := parse(m.outliner, src)
+	return outlineOf(m.Parse(src), src)
+}
+
+// outlineOf lists the links, images and anchors of doc, parsed from src.
+func outlineOf(doc ast.Node, src []byte) Outline {
 	lines := lineStarts(src)
 	out := Outline{Anchors: map[string]bool{}}
 	last := 0
@@ -58,6 +66,9 @@ func (m *Markdown) Outline(src []byte) Outline {
 			line, col := position(src, lines, start(n, last, 2))
 			out.Refs = append(out.Refs, Ref{Image: true, Dest: string(n.Destination), Alt: altText(n, src), Line: line, Col: col})
 		case *ast.AutoLink:
+			if !written(n, src) {
+				break
+			}
 			line, col := position(src, lines, last)
 			dest := string(n.URL(src))
 			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
@@ -68,6 +79,28 @@ func (m *Markdown) Outline(src []byte) Outline {
 		return ast.WalkContinue, nil
 	})
 	return out
+}
+
+// written reports whether an autolink was written as one, <https://…>,
+// rather than found by Linkify in plain text: whether goldmark's
+// autolink parser would read the source around it as it does.
+func written(n *ast.AutoLink, src []byte) bool {
+	label := n.Label(src)
+	// The label is a slice of src: the capacities give its offset.
+	start := cap(src) - cap(label)
+	stop := start + len(label)
+	if len(label) == 0 || start < 1 || stop >= len(src) || &src[start] != &label[0] {
+		return false
+	}
+	if src[start-1] != '<' || src[stop] != '>' {
+		return false
+	}
+	rest := src[start:]
+	end := util.FindEmailIndex(rest)
+	if end < 0 {
+		end = util.FindURLIndex(rest)
+	}
+	return end == len(label)
 }
 
 // start estimates where an inline link or image begins: just before its

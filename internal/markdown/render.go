@@ -5,8 +5,6 @@ import (
 	"io"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 )
 
 // Resolver maps a link or image destination, as the author wrote it, to
@@ -14,18 +12,11 @@ import (
 // (absolute URLs, mailto: links).
 type Resolver func(dest string) (url string, ok bool)
 
-var resolverKey = parser.NewContextKey()
-
-// linkRewriter is the AST transformer that rewrites relative links to
-// Markdown files and co-located files into site URLs, so a page reads the
-// same on the git host and on the site.
-type linkRewriter struct{}
-
-func (linkRewriter) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
-	resolve, _ := pc.Get(resolverKey).(Resolver)
-	if resolve == nil {
-		return
-	}
+// rewriteLinks rewrites the link and image destinations of doc with
+// resolve, so that relative links to Markdown files and co-located files
+// become site URLs and a page reads the same on the git host and on the
+// site.
+func rewriteLinks(doc ast.Node, resolve Resolver) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -47,11 +38,28 @@ func (linkRewriter) Transform(doc *ast.Document, _ text.Reader, pc parser.Contex
 // Render converts src to HTML on w, rewriting link destinations with
 // resolve (which may be nil).
 func (m *Markdown) Render(w io.Writer, src []byte, resolve Resolver) error {
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	if resolve != nil {
-		ctx.Set(resolverKey, resolve)
+	return m.render(w, src, resolve, nil)
+}
+
+// RenderOutline is Render, and also returns what Outline would: both are
+// read from one parse, so a build that renders every body need not parse
+// them again for its checks.
+func (m *Markdown) RenderOutline(w io.Writer, src []byte, resolve Resolver) (Outline, error) {
+	var o Outline
+	err := m.render(w, src, resolve, &o)
+	return o, err
+}
+
+func (m *Markdown) render(w io.Writer, src []byte, resolve Resolver, outline *Outline) error {
+	doc := m.Parse(src)
+	if outline != nil {
+		// Before the links are rewritten: the outline holds them as
+		// the author wrote them.
+		*outline = outlineOf(doc, src)
 	}
-	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	if resolve != nil {
+		rewriteLinks(doc, resolve)
+	}
 	if b, ok := w.(*bytes.Buffer); ok {
 		w = bufferWriter{b}
 	}

@@ -44,6 +44,8 @@ type Renderer struct {
 	// the index is made and renders the search page after; the preview
 	// makes the index when the page is first asked for.
 	SearchManifest func() []byte
+	// outlines is Options.Outlines.
+	outlines func(*content.Document, markdown.Outline)
 	// partials holds what partialCached rendered, by name and variants.
 	partials partialCache
 }
@@ -61,6 +63,10 @@ type Options struct {
 	// MinifyLayout, when set, minifies each layout's source before it is
 	// parsed (output.Minifier.Layout), so that pages come out minified.
 	MinifyLayout func(name string, src []byte) ([]byte, error)
+	// Outlines, when set, is given the outline of each body the renderer
+	// renders, read from the same parse (a build's deferred checks,
+	// check.Deferred.Put). It is called from concurrent renders.
+	Outlines func(*content.Document, markdown.Outline)
 }
 
 // New prepares a renderer for s, with the theme named in its config read
@@ -74,6 +80,7 @@ func New(s *site.Site, source fs.FS, opts ...Options) (*Renderer, error) {
 		site: s, md: markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe}),
 		docs: map[string]*content.Document{}, urls: map[string]string{}, pageURLs: map[string]bool{}, files: map[string]bool{},
 		base: strings.TrimSuffix(BasePath(s), "/"), Assets: map[string]string{},
+		outlines: o.Outlines,
 	}
 	for _, d := range s.Hub.Documents {
 		r.docs[d.Path] = d
@@ -135,7 +142,7 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 	if doc := r.docs[p.Doc]; doc != nil && p.Content == "" {
 		body := bodyBuffers.Get().(*bytes.Buffer)
 		body.Reset()
-		err := r.md.Render(body, doc.Text(), r.resolver(doc))
+		err := r.body(body, doc)
 		page.Content = template.HTML(body.String())
 		bodyBuffers.Put(body)
 		if err != nil {
@@ -153,6 +160,19 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 		return fmt.Errorf("render %s: %w", p.URL, err)
 	}
 	return nil
+}
+
+// body renders doc's Markdown into w, and hands its outline to
+// r.outlines if set.
+func (r *Renderer) body(w io.Writer, doc *content.Document) error {
+	if r.outlines == nil {
+		return r.md.Render(w, doc.Text(), r.resolver(doc))
+	}
+	o, err := r.md.RenderOutline(w, doc.Text(), r.resolver(doc))
+	if err == nil {
+		r.outlines(doc, o)
+	}
+	return err
 }
 
 // readyMade fills in what layouts read ready-made rather than compute

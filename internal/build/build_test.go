@@ -17,10 +17,8 @@ import (
 
 	"github.com/facultyhub/facultyhub/bench/corpus"
 	"github.com/facultyhub/facultyhub/internal/check"
-	"github.com/facultyhub/facultyhub/internal/config"
 	"github.com/facultyhub/facultyhub/internal/content"
 	"github.com/facultyhub/facultyhub/internal/diag"
-	"github.com/facultyhub/facultyhub/internal/markdown"
 	"github.com/facultyhub/facultyhub/internal/sitetest"
 	"golang.org/x/net/html"
 )
@@ -530,7 +528,7 @@ func TestBuildChecksBodyLinksLikeCheck(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := checkDiagnostics(t, src)
+			_, _, want := check.Site(os.DirFS(src), today)
 			if got, want := diagStrings(res.Diagnostics), diagStrings(want); got != want {
 				t.Errorf("build reported\n%s\ncheck reports\n%s", got, want)
 			}
@@ -559,19 +557,6 @@ func TestBuildChecksBodyLinksLikeCheck(t *testing.T) {
 			}
 		})
 	}
-}
-
-// checkDiagnostics returns what `facultyhub check` reports for src.
-func checkDiagnostics(t *testing.T, src string) diag.List {
-	t.Helper()
-	fsys := os.DirFS(src)
-	cfg, diags := config.Load(fsys)
-	hub, loadDiags := content.Load(fsys)
-	diags = append(diags, loadDiags...)
-	md := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
-	diags = append(diags, check.Run(hub, check.Options{Today: today, Markdown: md})...)
-	diags.Sort()
-	return diags
 }
 
 func diagStrings(l diag.List) string {

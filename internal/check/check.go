@@ -8,10 +8,12 @@
 package check
 
 import (
+	"io/fs"
 	"path"
 	"runtime"
 	"time"
 
+	"github.com/facultyhub/facultyhub/internal/config"
 	"github.com/facultyhub/facultyhub/internal/content"
 	"github.com/facultyhub/facultyhub/internal/diag"
 	"github.com/facultyhub/facultyhub/internal/markdown"
@@ -61,6 +63,19 @@ var docRules = append(fieldRules[:len(fieldRules):len(fieldRules)], bodyLinks)
 
 // hubRules run once over the whole hub.
 var hubRules = []func(c *checker, diags *diag.List){referenceData, duplicateURLs, fileNames, placementWarnings, reviewWarnings, emptyFaculties}
+
+// Site loads the site in fsys and checks it, as `facultyhub check` does:
+// the configuration's and the load's diagnostics, then every rule's,
+// sorted.
+func Site(fsys fs.FS, today time.Time) (*content.Hub, config.Config, diag.List) {
+	cfg, diags := config.Load(fsys)
+	hub, loadDiags := content.Load(fsys)
+	diags = append(diags, loadDiags...)
+	md := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
+	diags = append(diags, Run(hub, Options{Today: today, Markdown: md})...)
+	diags.Sort()
+	return hub, cfg, diags
+}
 
 // Run applies every rule to h and returns the diagnostics, sorted.
 func Run(h *content.Hub, opts Options) diag.List {

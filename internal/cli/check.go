@@ -10,7 +10,6 @@ import (
 	"github.com/facultyhub/facultyhub/internal/config"
 	"github.com/facultyhub/facultyhub/internal/content"
 	"github.com/facultyhub/facultyhub/internal/diag"
-	"github.com/facultyhub/facultyhub/internal/markdown"
 	"github.com/spf13/cobra"
 )
 
@@ -55,14 +54,7 @@ warnings, with --strict), 2 for usage errors.`,
 // Inspect loads and checks the site at source, returning the hub, its
 // configuration and every diagnostic, sorted.
 func Inspect(source string, today time.Time) (*content.Hub, config.Config, diag.List) {
-	fsys := os.DirFS(source)
-	cfg, diags := config.Load(fsys)
-	hub, loadDiags := content.Load(fsys)
-	diags = append(diags, loadDiags...)
-	md := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
-	diags = append(diags, check.Run(hub, check.Options{Today: today, Markdown: md})...)
-	diags.Sort()
-	return hub, cfg, diags
+	return check.Site(os.DirFS(source), today)
 }
 
 func checkRun(opts *CheckOptions) error {

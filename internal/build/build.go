@@ -86,9 +86,11 @@ type run struct {
 	// Memory.
 	sink Sink
 	rd   *render.Renderer
-	// deferred, when set, holds the checks waiting for the render's
-	// outlines (deferLinkChecks).
-	deferred *check.Deferred
+	// deferring is set when the body-link checks wait for the render
+	// (deferLinkChecks); deferred then holds them, once the check has
+	// begun and found no errors.
+	deferring bool
+	deferred  *check.Deferred
 	// memo is the build cache, when Options.CacheDir is set.
 	memo *memo
 	// cache is Options.Cache, or the one read from Options.CacheDir;
@@ -119,10 +121,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		// Content that cannot be read is checked too, so that a build
 		// reports every problem at once, as check does.
 		{name: "load", fn: r.load, goOn: true},
-		{name: "check", fn: r.check},
-		{name: "graph", fn: r.graph},
-		{name: "stage", fn: r.stage},
-		{name: "prepare", fn: r.prepare},
+		{name: "check+graph+prepare", fn: r.checkBeside(r.inTurn(r.graph, r.stage, r.prepare))},
 		// Feeds and the index need the page list and the graph, not the
 		// rendered pages: they run beside the render, on what the
 		// render's workers leave of the cores. Deferred link checks
@@ -192,6 +191,7 @@ func (r *run) load(context.Context) error {
 	}
 	r.cfg, r.hub = cfg, hub
 	r.result.Diagnostics = append(diags, loadDiags...)
+	r.deferring = r.deferLinkChecks()
 	return nil
 }
 
@@ -201,19 +201,27 @@ func (r *run) check(context.Context) error {
 	if r.cache != nil {
 		copts.Cache = r.cache.checks
 	}
-	if r.deferLinkChecks() {
-		d, diags := check.Begin(r.hub, copts)
-		r.result.Diagnostics = append(r.result.Diagnostics, diags...)
-		if r.result.Failed() {
+	// The graph and the page list are made meanwhile: r.result is shared.
+	r.mu.Lock()
+	failed := r.result.Diagnostics.HasErrors()
+	r.mu.Unlock()
+	var diags diag.List
+	if r.deferring {
+		d, begun := check.Begin(r.hub, copts)
+		diags = begun
+		if failed || diags.HasErrors() {
 			// The build stops here, and reports every problem at once.
-			r.result.Diagnostics = append(r.result.Diagnostics, d.Finish()...)
+			diags = append(diags, d.Finish()...)
 		} else {
 			r.deferred = d
 		}
 	} else {
-		r.result.Diagnostics = append(r.result.Diagnostics, check.Run(r.hub, copts)...)
+		diags = check.Run(r.hub, copts)
 	}
+	r.mu.Lock()
+	r.result.Diagnostics = append(r.result.Diagnostics, diags...)
 	r.result.Diagnostics.Sort()
+	r.mu.Unlock()
 	if r.opts.Cache == nil {
 		if r.cache != nil {
 			if err := r.cache.writeDocuments(r.opts.CacheDir, &r.cacheWrites); err != nil {
@@ -229,6 +237,20 @@ func (r *run) check(context.Context) error {
 		}
 	}
 	return nil
+}
+
+// checkBeside runs the checks and, beside them, next: what needs no
+// checked content (the graph, the page list), dropped with the rest if
+// the checks find errors. After errors in the load, only the checks run,
+// to report every problem at once.
+func (r *run) checkBeside(next func(context.Context) error) func(context.Context) error {
+	beside := r.together(r.check, next)
+	return func(ctx context.Context) error {
+		if r.result.Failed() {
+			return r.check(ctx)
+		}
+		return beside(ctx)
+	}
 }
 
 // deferLinkChecks reports whether the body-link checks should wait for
@@ -291,8 +313,10 @@ func (r *run) prepare(ctx context.Context) error {
 	if r.minifyPages() {
 		ropts.MinifyLayout = output.NewMinifier().Layout
 	}
-	if r.deferred != nil {
-		ropts.Outlines = r.deferred.Put
+	if r.deferring {
+		// The checks beside this phase have made r.deferred by the time
+		// anything is rendered.
+		ropts.Outlines = func(d *content.Document, o markdown.Outline) { r.deferred.Put(d, o) }
 	}
 	rd, err := render.New(r.site, r.fsys, ropts)
 	if err != nil {

@@ -69,18 +69,10 @@ func NewPreview(ctx context.Context, opts Options, after *Preview) (*Preview, Re
 	r := newRun(opts)
 	r.sink = mem
 	// Nothing is written before commit, so the checks can run beside
-	// the graph and the page list; if they find errors, that work is
-	// dropped with the rest. Content that cannot be read is checked
-	// too, alone, so that every problem shows at once.
-	beside := r.together(r.check, r.inTurn(r.graph, r.stage, r.prepare))
+	// the graph and the page list.
 	err := r.phases(ctx, []phase{
 		{name: "load", fn: r.load, goOn: true},
-		{name: "check+graph+prepare", fn: func(ctx context.Context) error {
-			if r.result.Failed() {
-				return r.check(ctx)
-			}
-			return beside(ctx)
-		}},
+		{name: "check+graph+prepare", fn: r.checkBeside(r.inTurn(r.graph, r.stage, r.prepare))},
 		{name: "commit", fn: r.commit},
 	})
 	if err != nil || r.result.Failed() {

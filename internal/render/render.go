@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/facultyhub/facultyhub/internal/content"
 	"github.com/facultyhub/facultyhub/internal/markdown"
@@ -142,12 +143,15 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 	if doc := r.docs[p.Doc]; doc != nil && p.Content == "" {
 		body := bodyBuffers.Get().(*bytes.Buffer)
 		body.Reset()
-		err := r.body(body, doc)
-		page.Content = template.HTML(body.String())
-		bodyBuffers.Put(body)
-		if err != nil {
+		defer bodyBuffers.Put(body)
+		if err := r.body(body, doc); err != nil {
 			return fmt.Errorf("render %s: markdown: %w", p.URL, err)
 		}
+		// The body is read in place, not copied: nothing the layouts
+		// call keeps a string past the execution (partialCached keeps
+		// what it renders, which is new), and the buffer goes back to
+		// the pool only after it.
+		page.Content = template.HTML(unsafe.String(unsafe.SliceData(body.Bytes()), body.Len()))
 	}
 	if ld, ok := p.JSONLD.(lazyLD); ok {
 		page.JSONLD = ld()

@@ -31,7 +31,8 @@ import (
 type Preview struct {
 	run   *run
 	files map[string][]byte
-	// pages maps a page's output path (faculties/x/index.html) to it.
+	// pages maps a page's URL (/faculties/x/) to it: File turns a file
+	// name into a URL (pageURL), cheaper than a file name per page.
 	pages map[string]*render.Page
 	// assets maps the output path of a file beside the content to its
 	// path in the source.
@@ -81,7 +82,7 @@ func NewPreview(ctx context.Context, opts Options, after *Preview) (*Preview, Re
 	p := &Preview{run: r, files: mem.Files(), pages: make(map[string]*render.Page, len(r.pages)),
 		assets: make(map[string]string, len(r.hub.Files))}
 	for _, pg := range r.pages {
-		p.pages[outputPath(pg.URL)] = pg
+		p.pages[pg.URL] = pg
 	}
 	// The pictures and PDFs beside the pages are read when asked for,
 	// from the paths the load found, not copied into memory at every
@@ -113,7 +114,7 @@ func (p *Preview) File(name string) (data []byte, ok bool, err error) {
 	if data, ok := p.files[name]; ok {
 		return data, true, nil
 	}
-	if pg, ok := p.pages[name]; ok {
+	if pg, ok := p.pages[pageURL(name)]; ok {
 		data, err := p.page(name, pg)
 		return data, err == nil, err
 	}
@@ -133,6 +134,15 @@ func (p *Preview) File(name string) (data []byte, ok bool, err error) {
 	}
 	data, ok = p.feeds[name]
 	return data, ok, nil
+}
+
+// pageURL is the URL of the page written at the file name, the reverse
+// of outputPath.
+func pageURL(name string) string {
+	if dir, ok := strings.CutSuffix(name, "index.html"); ok && (dir == "" || strings.HasSuffix(dir, "/")) {
+		return "/" + dir
+	}
+	return "/" + name
 }
 
 func (p *Preview) page(name string, pg *render.Page) ([]byte, error) {
@@ -247,8 +257,8 @@ func (p *Preview) CheckLinks(ctx context.Context) (diag.List, error) {
 			files[name] = true
 		}
 	}
-	for name := range p.pages {
-		files[name] = true
+	for u := range p.pages {
+		files[outputPath(u)] = true
 	}
 	for name := range p.assets {
 		files[name] = true

@@ -134,7 +134,15 @@ func (c *Cache) sweep() {
 		return
 	}
 	c.mu.Lock()
-	c.last, c.now = c.now, make(map[[sha256.Size]byte]docOutline, len(c.now))
+	// The map of the run before last is cleared and filled again rather
+	// than made anew: the preview server runs after every save.
+	old := c.last
+	c.last = c.now
+	if old == nil {
+		old = make(map[[sha256.Size]byte]docOutline, len(c.last))
+	}
+	clear(old)
+	c.now = old
 	c.mu.Unlock()
 }
 
@@ -189,13 +197,16 @@ func (c *Cache) keep(context uint64, docs []*content.Document, results []diag.Li
 	if c == nil {
 		return
 	}
-	m := make(map[docKey]diag.List, len(docs))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.docs == nil {
+		c.docs = make(map[docKey]diag.List, len(docs))
+	}
+	clear(c.docs) // and filled again: the preview server runs after every save
 	for i, d := range docs {
 		if !d.Broken {
-			m[docKey{d.Path, d.Sum}] = results[i]
+			c.docs[docKey{d.Path, d.Sum}] = results[i]
 		}
 	}
-	c.mu.Lock()
-	c.context, c.docs = context, m
-	c.mu.Unlock()
+	c.context = context
 }

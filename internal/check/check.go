@@ -11,13 +11,14 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/facultyhub/facultyhub/internal/config"
 	"github.com/facultyhub/facultyhub/internal/content"
 	"github.com/facultyhub/facultyhub/internal/diag"
 	"github.com/facultyhub/facultyhub/internal/markdown"
-	"golang.org/x/sync/errgroup"
 )
 
 // Options configure a check run.
@@ -86,11 +87,15 @@ func Run(h *content.Hub, opts Options) diag.List {
 		context = opts.Cache.fingerprint(c)
 	}
 	per := make([]diag.List, len(h.Documents))
-	c.eachDocument(func(i int, doc *content.Document) {
+	var todo []int
+	for i, doc := range h.Documents {
 		if l, ok := opts.Cache.results(context, doc); ok {
 			per[i] = l
-			return
+		} else if !doc.Broken {
+			todo = append(todo, i)
 		}
+	}
+	c.each(todo, func(i int, doc *content.Document) {
 		for _, r := range docRules {
 			r(c, doc, &per[i])
 		}
@@ -169,18 +174,32 @@ func (d *Deferred) Finish() diag.List {
 // eachDocument calls fn for every document that could be read, in
 // parallel.
 func (c *checker) eachDocument(fn func(i int, doc *content.Document)) {
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	var all []int
 	for i, doc := range c.hub.Documents {
-		if doc.Broken {
-			continue
+		if !doc.Broken {
+			all = append(all, i)
 		}
-		g.Go(func() error {
-			fn(i, doc)
-			return nil
+	}
+	c.each(all, fn)
+}
+
+// each calls fn for the documents at the indexes todo, in parallel: a
+// goroutine per core, each taking the next index in turn.
+func (c *checker) each(todo []int, fn func(i int, doc *content.Document)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(todo) {
+					return
+				}
+				fn(todo[k], c.hub.Documents[todo[k]])
+			}
 		})
 	}
-	_ = g.Wait() // rules report diagnostics, not errors
+	wg.Wait()
 }
 
 func newChecker(h *content.Hub, opts Options) *checker {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/facultyhub/facultyhub/internal/content"
 	"github.com/facultyhub/facultyhub/internal/site"
@@ -22,39 +23,75 @@ type pageSet struct {
 	intros map[string]*content.Page
 	// cards holds each entry's card, by the entry: a placement is shown
 	// on a dozen listings (its faculty, the finder, each of its facets), a
-	// story or resource on several.
+	// story or resource on several. It is made once (makeCards) and then
+	// only read, by the parts of the list made at once.
 	cards map[any]*Card
 }
 
-// entryCards returns the cards of list, each made once per page set.
-func entryCards[T comparable](ps *pageSet, list []T, card func(*site.Site, T) Card) []*Card {
+// entryCards returns the cards of list, made by makeCards.
+func entryCards[T comparable](ps *pageSet, list []T) []*Card {
 	out := make([]*Card, len(list))
 	for i, x := range list {
-		c, ok := ps.cards[x]
-		if !ok {
-			made := card(ps.s, x)
-			c = &made
-			ps.cards[x] = c
-		}
-		out[i] = c
+		out[i] = ps.cards[x]
 	}
 	return out
 }
 
+// makeCards makes every entry's card, the placements' in two halves at
+// once, before the listings share them.
+func (ps *pageSet) makeCards() {
+	s := ps.s
+	placements := make([]Card, len(s.Placements))
+	half := len(placements) / 2
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for i, p := range s.Placements[:half] {
+			placements[i] = placementCard(s, p)
+		}
+	})
+	for i, p := range s.Placements[half:] {
+		placements[half+i] = placementCard(s, p)
+	}
+	others := makeEach(s, s.Partners, partnerCard)
+	stories, resources := makeEach(s, s.Stories, storyCard), makeEach(s, s.Resources, resourceCard)
+	wg.Wait()
+	ps.cards = make(map[any]*Card, len(placements)+len(others)+len(stories)+len(resources))
+	for i, p := range s.Placements {
+		ps.cards[p] = &placements[i]
+	}
+	keep(ps.cards, s.Partners, others)
+	keep(ps.cards, s.Stories, stories)
+	keep(ps.cards, s.Resources, resources)
+}
+
+func makeEach[T any](s *site.Site, list []T, card func(*site.Site, T) Card) []Card {
+	out := make([]Card, len(list))
+	for i, x := range list {
+		out[i] = card(s, x)
+	}
+	return out
+}
+
+func keep[T comparable](m map[any]*Card, list []T, cards []Card) {
+	for i, x := range list {
+		m[x] = &cards[i]
+	}
+}
+
 // facetOf is one facet of a faceted listing over items: site.Tally's
 // values and groups, as cards.
-func facetOf[T comparable](ps *pageSet, key, label, vocabulary string, items []T, values func(T) []string, card func(*site.Site, T) Card) finderFacet {
+func facetOf[T comparable](ps *pageSet, key, label, vocabulary string, items []T, values func(T) []string) finderFacet {
 	counts, members := site.Tally(ps.s, vocabulary, items, values)
 	f := finderFacet{key: key, label: label, values: counts, cards: make(map[string][]*Card, len(counts))}
 	for _, v := range counts {
-		f.cards[v.Slug] = entryCards(ps, members[v.Slug], card)
+		f.cards[v.Slug] = entryCards(ps, members[v.Slug])
 	}
 	return f
 }
 
 // Pages lists every HTML page of s: the URL table of DESIGN.md.
 func Pages(s *site.Site) []*Page {
-	ps := &pageSet{s: s, size: s.Config.Pagination, intros: map[string]*content.Page{}, cards: map[any]*Card{}}
+	ps := &pageSet{s: s, size: s.Config.Pagination, intros: map[string]*content.Page{}}
 	if ps.size < 1 {
 		ps.size = 20
 	}
@@ -77,11 +114,20 @@ func Pages(s *site.Site) []*Page {
 			Doc: p.Path, Data: p, Breadcrumbs: home})
 	}
 
+	// The finder and the library, which tally facets, are listed beside
+	// the faculties' pages; each part in its own list, joined in order.
+	ps.makeCards()
+	lib := &pageSet{s: s, size: ps.size, intros: ps.intros, cards: ps.cards}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		lib.finder()
+		lib.library()
+	})
 	ps.faculties()
 	ps.regions()
 	ps.professions()
-	ps.finder()
-	ps.library()
+	wg.Wait()
+	ps.pages = append(ps.pages, lib.pages...)
 	ps.add(&Page{Layout: "search.html", URL: "/search/", Title: "Search", Kind: "search",
 		Description: "Search placements, stories, resources and faculties.", Breadcrumbs: crumbs()})
 	ps.add(&Page{Layout: "404.html", URL: "/404.html", Title: "Page not found", Kind: "404", NoIndex: true})
@@ -134,13 +180,13 @@ func (ps *pageSet) faculties() {
 			var all []*Card
 			switch sec.Slug {
 			case "placements":
-				all = entryCards(ps, f.Placements, placementCard)
+				all = entryCards(ps, f.Placements)
 			case "partners":
-				all = entryCards(ps, f.Partners, partnerCard)
+				all = entryCards(ps, f.Partners)
 			case "stories":
-				all = entryCards(ps, f.Stories, storyCard)
+				all = entryCards(ps, f.Stories)
 			case "resources":
-				all = entryCards(ps, f.Resources, resourceCard)
+				all = entryCards(ps, f.Resources)
 			}
 			ps.listing(base, title, "listing", "", ftrail, all, f, []Link{feed})
 		}
@@ -207,13 +253,13 @@ func (ps *pageSet) finder() {
 	// finder page; only the current value differs.
 	var facets []finderFacet
 	for _, f := range site.PlacementFacets {
-		facets = append(facets, facetOf(ps, f.Key, f.Label, f.Vocabulary, open, f.Values, placementCard))
+		facets = append(facets, facetOf(ps, f.Key, f.Label, f.Vocabulary, open, f.Values))
 	}
 	ps.faceted(&Finder{URL: "/placements/", Noun: "placement", Plural: "placements", Heading: "Placements",
 		All: "All open placements", Fixed: "kind=placement&status=open", Meta: "setting faculty profession note",
 		Extra: &Link{"Closed and withdrawn placements", "/placements/closed/"}},
 		"Find a placement", "Student placement opportunities offered through England's AHP faculties.",
-		entryCards(ps, open, placementCard), facets, []Link{{"Closing dates (calendar)", "/placements/closing.ics"}})
+		entryCards(ps, open), facets, []Link{{"Closing dates (calendar)", "/placements/closing.ics"}})
 	ftrail := crumbs(Crumb{"Find a placement", "/placements/"})
 	var past []*site.Placement
 	for _, p := range s.Placements {
@@ -222,7 +268,7 @@ func (ps *pageSet) finder() {
 		}
 	}
 	ps.listing("/placements/closed/", "Closed and withdrawn placements", "listing",
-		"Placements that have closed or been withdrawn, kept as a record.", ftrail, entryCards(ps, past, placementCard), nil, nil)
+		"Placements that have closed or been withdrawn, kept as a record.", ftrail, entryCards(ps, past), nil, nil)
 }
 
 // library adds the national showcase and resource library, each a
@@ -237,18 +283,18 @@ func (ps *pageSet) library() {
 	}
 	ps.faceted(&Finder{URL: "/stories/", Noun: "story", Plural: "stories", Heading: "Stories", All: "All stories",
 		Fixed: "kind=story", Meta: "note faculty"},
-		"Showcase stories", "Stories from AHP faculties across England.", entryCards(ps, s.Stories, storyCard), []finderFacet{
-			facetOf(ps, "theme", "Theme", "themes", s.Stories, func(st *site.Story) []string { return st.Themes }, storyCard),
-			facetOf(ps, "profession", "Profession", "professions", s.Stories, func(st *site.Story) []string { return st.Professions }, storyCard),
-			facetOf(ps, "region", "Region", "regions", s.Stories, func(st *site.Story) []string { return region(st.Faculty) }, storyCard),
+		"Showcase stories", "Stories from AHP faculties across England.", entryCards(ps, s.Stories), []finderFacet{
+			facetOf(ps, "theme", "Theme", "themes", s.Stories, func(st *site.Story) []string { return st.Themes }),
+			facetOf(ps, "profession", "Profession", "professions", s.Stories, func(st *site.Story) []string { return st.Professions }),
+			facetOf(ps, "region", "Region", "regions", s.Stories, func(st *site.Story) []string { return region(st.Faculty) }),
 		}, []Link{{"All updates", "/feed.xml"}})
 	ps.faceted(&Finder{URL: "/resources/", Noun: "resource", Plural: "resources", Heading: "Resources", All: "All resources",
 		Fixed: "kind=resource", Meta: "format faculty"},
-		"Resource library", "Guidance, toolkits and templates from AHP faculties and the national team.", entryCards(ps, s.Resources, resourceCard), []finderFacet{
-			facetOf(ps, "format", "Format", "format", s.Resources, func(r *site.Resource) []string { return nonEmpty(r.Format) }, resourceCard),
-			facetOf(ps, "theme", "Theme", "themes", s.Resources, func(r *site.Resource) []string { return r.Themes }, resourceCard),
-			facetOf(ps, "profession", "Profession", "professions", s.Resources, func(r *site.Resource) []string { return r.Professions }, resourceCard),
-			facetOf(ps, "region", "Region", "regions", s.Resources, func(r *site.Resource) []string { return region(r.Faculty) }, resourceCard),
+		"Resource library", "Guidance, toolkits and templates from AHP faculties and the national team.", entryCards(ps, s.Resources), []finderFacet{
+			facetOf(ps, "format", "Format", "format", s.Resources, func(r *site.Resource) []string { return nonEmpty(r.Format) }),
+			facetOf(ps, "theme", "Theme", "themes", s.Resources, func(r *site.Resource) []string { return r.Themes }),
+			facetOf(ps, "profession", "Profession", "professions", s.Resources, func(r *site.Resource) []string { return r.Professions }),
+			facetOf(ps, "region", "Region", "regions", s.Resources, func(r *site.Resource) []string { return region(r.Faculty) }),
 		}, nil)
 	for _, st := range s.Stories {
 		if st.Faculty == nil {

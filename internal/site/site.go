@@ -117,6 +117,10 @@ type Placement struct {
 	Host    *Partner
 	// State is open, full, closed or withdrawn on the build date.
 	State string
+	// rank and closes are the keys placementOrder compares first (the
+	// state's rank, and the closing date or MaxInt64), made by sort.
+	rank   int
+	closes int64
 }
 
 // Open reports whether the placement appears in the finder and feeds.

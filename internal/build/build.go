@@ -318,18 +318,28 @@ func (r *run) prepare(ctx context.Context) error {
 		// anything is rendered.
 		ropts.Outlines = func(d *content.Document, o markdown.Outline) { r.deferred.Put(d, o) }
 	}
-	rd, err := render.New(r.site, r.fsys, ropts)
-	if err != nil {
+	// The theme and the page list need each other only at the render:
+	// they are made at once.
+	var theme errgroup.Group
+	theme.Go(func() error {
+		rd, err := render.New(r.site, r.fsys, ropts)
+		if err != nil {
+			return err
+		}
+		if err := r.themeAssets(rd); err != nil {
+			return err
+		}
+		if err := r.searchClient(rd); err != nil {
+			return err
+		}
+		r.rd = rd
+		return nil
+	})
+	pages := append(render.Pages(r.site), aliasPages(r.site)...)
+	if err := theme.Wait(); err != nil {
 		return err
 	}
-	if err := r.themeAssets(rd); err != nil {
-		return err
-	}
-	if err := r.searchClient(rd); err != nil {
-		return err
-	}
-	r.rd = rd
-	r.pages = append(render.Pages(r.site), aliasPages(r.site)...)
+	r.pages = pages
 	if r.memo == nil {
 		return nil
 	}

@@ -16,6 +16,7 @@ func TestRemovalDoesNotFollowLinks(t *testing.T) {
 		{name: "link at the site root", link: "public/docs"},
 		{name: "link in a section", link: "public/faculties/docs"},
 		{name: "link deeper", link: "public/faculties/x/docs"},
+		{name: "link as a page", link: "public/faculties/y/index.html"},
 		{name: "destination is a link", link: "public"},
 	}
 	for _, tt := range tests {

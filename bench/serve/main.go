@@ -58,6 +58,7 @@ func run() error {
 	scale := flag.String("scale", corpus.ScaleNational, "corpus size when generating: national, small or tiny")
 	edits := flag.Int("edits", 20, "how many times to save the placement")
 	now := flag.String("now", "2026-11-25", "the --now date passed to serve")
+	binFlag := flag.String("bin", "", "the facultyhub binary to run (default: go build ./cmd/facultyhub), to compare two builds")
 	flag.Parse()
 
 	tmp, err := os.MkdirTemp("", "bench-serve-")
@@ -74,9 +75,12 @@ func run() error {
 		}
 		fmt.Printf("corpus: %s scale, %d files (%.1f MB) written in %s\n", *scale, st.Files, float64(st.Bytes)/1e6, since(start))
 	}
-	bin := filepath.Join(tmp, "facultyhub")
-	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/facultyhub").CombinedOutput(); err != nil {
-		return fmt.Errorf("go build: %v\n%s", err, out)
+	bin := *binFlag
+	if bin == "" {
+		bin = filepath.Join(tmp, "facultyhub")
+		if out, err := exec.Command("go", "build", "-o", bin, "./cmd/facultyhub").CombinedOutput(); err != nil {
+			return fmt.Errorf("go build: %v\n%s", err, out)
+		}
 	}
 	file, page, err := firstPlacement(*src)
 	if err != nil {

@@ -50,7 +50,7 @@ type Preview struct {
 	searchOnce  sync.Once
 	searchFiles map[string][]byte
 	searchDone  atomic.Bool
-	searchMu    sync.Mutex // guards index and corpus, handed on once
+	searchMu    sync.Mutex // guards index, corpus and the base ones, handed on once
 	index       *search.Index
 	corpus      search.Corpus
 	baseIndex   *search.Index
@@ -97,10 +97,17 @@ func NewPreview(ctx context.Context, opts Options, after *Preview) (*Preview, Re
 		p.searchOnce.Do(p.makeSearch)
 		return p.searchFiles[search.ManifestPath]
 	}
-	if after != nil && after.searchDone.Load() {
+	if after != nil {
+		// The index after made, or, if it made none (a preview the
+		// server built and dropped), the one it would have updated.
 		after.searchMu.Lock()
-		p.baseIndex, p.baseCorpus = after.index, after.corpus
-		after.index = nil
+		if after.searchDone.Load() {
+			p.baseIndex, p.baseCorpus = after.index, after.corpus
+			after.index = nil
+		} else {
+			p.baseIndex, p.baseCorpus = after.baseIndex, after.baseCorpus
+			after.baseIndex, after.baseCorpus = nil, search.Corpus{}
+		}
 		after.searchMu.Unlock()
 	}
 	return p, r.result, nil
@@ -179,14 +186,19 @@ func (p *Preview) makeFeeds() (map[string][]byte, error) {
 func (p *Preview) makeSearch() {
 	r := p.run
 	corpus := search.FromSite(r.site)
+	// The base is taken under the lock: a preview made after this one
+	// may take it first, and then this one makes its index whole.
+	p.searchMu.Lock()
+	base, baseCorpus := p.baseIndex, p.baseCorpus
+	p.baseIndex, p.baseCorpus = nil, search.Corpus{}
+	p.searchMu.Unlock()
 	var ix *search.Index
-	if p.baseIndex != nil && reflect.DeepEqual(p.baseCorpus.Facets, corpus.Facets) {
-		ix = p.baseIndex
-		ix.Update(changedDocuments(p.baseCorpus.Documents, corpus.Documents))
+	if base != nil && reflect.DeepEqual(baseCorpus.Facets, corpus.Facets) {
+		ix = base
+		ix.Update(changedDocuments(baseCorpus.Documents, corpus.Documents))
 	} else {
 		ix = search.New(corpus, search.Options{Base: render.BasePath(r.site)})
 	}
-	p.baseIndex, p.baseCorpus = nil, search.Corpus{}
 	files := map[string][]byte{}
 	for _, f := range ix.Files() {
 		files[f.Path] = f.Data

@@ -43,7 +43,7 @@ type snapshot struct {
 // rebuilds have the machine to themselves.
 func (s *Server) rebuildLoop(ctx context.Context, w *watcher) {
 	linkCtx, stopLinks := context.WithCancel(ctx)
-	links := s.rebuild(ctx, Changes{})
+	links := s.rebuild(ctx, Changes{}, nil)
 	if ctx.Err() != nil {
 		stopLinks()
 		return
@@ -69,9 +69,18 @@ func (s *Server) rebuildLoop(ctx context.Context, w *watcher) {
 			}(linkCtx, links)
 			links = nil
 			continue
+		case <-w.early:
+			// A change has begun: it is built while the watcher waits
+			// for the source to settle.
+			stopLinks()
+			linkCtx, stopLinks = context.WithCancel(ctx)
+			if sn, built := s.buildWhileSettling(ctx, w); built {
+				links = sn
+			}
+			continue
 		case <-w.ready:
 		}
-		c := w.take()
+		c, _ := w.take()
 		if c.Empty() {
 			continue
 		}
@@ -80,8 +89,115 @@ func (s *Server) rebuildLoop(ctx context.Context, w *watcher) {
 		// second at national scale); what it finds is dropped.
 		stopLinks()
 		linkCtx, stopLinks = context.WithCancel(ctx)
-		links = s.rebuild(ctx, c)
+		links = s.rebuild(ctx, c, nil)
 	}
+}
+
+// buildWhileSettling builds the changes noted so far while the watcher
+// waits for the source to settle, so that a save costs the longer of
+// the settle time and the build, not both. If no event came meanwhile,
+// that build is the one the settled batch asks for, and is published;
+// otherwise it is dropped (cancelled, or, if done, passed to the next
+// build as the one it replaces, for its search index) and the whole
+// batch is built. Nothing is published before the source has settled,
+// so a save in several steps never shows a half-written file. built is
+// false when there was nothing to build.
+func (s *Server) buildWhileSettling(ctx context.Context, w *watcher) (sn *snapshot, built bool) {
+	e := s.buildEarly(ctx, w)
+	if e == nil {
+		return nil, false // the batch that signalled has been taken already
+	}
+	return s.settle(ctx, w, e), true
+}
+
+// earlySettle is how long the events of a save must pause before a
+// build starts early: one write of a file is two or three events within
+// a millisecond (the truncation, the data), and a build started between
+// them would be dropped.
+const earlySettle = 2 * time.Millisecond
+
+// early is a build started before its batch settled.
+type early struct {
+	seq    uint64 // the events it covers
+	start  time.Time
+	cancel context.CancelFunc
+	done   chan prepared
+}
+
+// buildEarly starts building what the watcher has noted so far, once
+// no event has come for earlySettle, or returns nil if that is nothing.
+func (s *Server) buildEarly(ctx context.Context, w *watcher) *early {
+	c, seq := w.sofar()
+	for !c.Empty() {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(earlySettle):
+		}
+		var now uint64
+		if c, now = w.sofar(); now == seq {
+			break
+		}
+		seq = now
+	}
+	if c.Empty() {
+		return nil
+	}
+	bctx, cancel := context.WithCancel(ctx)
+	e := &early{seq: seq, start: time.Now(), cancel: cancel, done: make(chan prepared, 1)}
+	go func() { e.done <- s.prepare(bctx, c) }()
+	return e
+}
+
+// settle waits for the batch e was started on to settle, then publishes
+// e's build if no event came since it started, else builds the batch.
+func (s *Server) settle(ctx context.Context, w *watcher, e *early) *snapshot {
+	defer e.cancel()
+	select {
+	case <-ctx.Done():
+		e.cancel()
+		<-e.done
+		return nil
+	case <-w.ready:
+	}
+	final, seq := w.take()
+	if seq == e.seq {
+		return s.publish(ctx, final, <-e.done, e.start)
+	}
+	e.cancel()
+	dropped := <-e.done
+	if final.Empty() {
+		return nil
+	}
+	return s.rebuild(ctx, final, dropped.site)
+}
+
+// prepared is a site built by prepare, not yet served.
+type prepared struct {
+	site *build.Preview
+	res  build.Result
+	err  error
+}
+
+// prepare builds the site after the changes c, reusing what they do not
+// touch (s.cache) and the search index of the last site (after, or the
+// one served when nil).
+func (s *Server) prepare(ctx context.Context, c Changes, after ...*build.Preview) prepared {
+	if c.Kinds&UnknownChange != 0 {
+		s.cache.ChangedAll()
+	} else {
+		s.cache.Changed(slices.Collect(maps.Keys(c.Paths))...)
+	}
+	var last *build.Preview
+	if len(after) > 0 && after[0] != nil {
+		last = after[0]
+	} else if prev := s.current(); prev != nil {
+		last, _ = prev.files.(*build.Preview)
+	}
+	site, res, err := build.NewPreview(ctx, build.Options{
+		Source: s.opts.Source, BaseURL: s.url, Drafts: s.opts.Drafts, Today: s.opts.Today, Cache: s.cache,
+	}, last)
+	return prepared{site, res, err}
 }
 
 // linkCheckDelay is how long the source must stay quiet after a rebuild
@@ -90,27 +206,25 @@ const linkCheckDelay = 500 * time.Millisecond
 
 // rebuild brings the served site up to date after the changes c (none for
 // the first build) and announces the new build to open pages. It returns
-// the new snapshot when the build succeeded, for the link check.
+// the new snapshot when the build succeeded, for the link check. after,
+// when not nil, is a site built and dropped since the one served (see
+// prepare).
 //
 // Every change prepares the whole site again (build.NewPreview: load,
 // check, resolve) — always correct, and at national scale a small part of
 // a build, because only the files the watcher reports as changed are read,
 // decoded and parsed again (s.cache), pages are rendered only when they are asked for, and
 // the feeds and search index when one of them is.
-func (s *Server) rebuild(ctx context.Context, c Changes) *snapshot {
+func (s *Server) rebuild(ctx context.Context, c Changes, after *build.Preview) *snapshot {
 	start := time.Now()
-	if c.Kinds&UnknownChange != 0 {
-		s.cache.ChangedAll()
-	} else {
-		s.cache.Changed(slices.Collect(maps.Keys(c.Paths))...)
-	}
-	var last *build.Preview
-	if prev := s.current(); prev != nil {
-		last, _ = prev.files.(*build.Preview)
-	}
-	site, res, err := build.NewPreview(ctx, build.Options{
-		Source: s.opts.Source, BaseURL: s.url, Drafts: s.opts.Drafts, Today: s.opts.Today, Cache: s.cache,
-	}, last)
+	return s.publish(ctx, c, s.prepare(ctx, c, after), start)
+}
+
+// publish serves the site p, built after the changes c from start, in
+// place of the current one (or its diagnostics, if it failed), and
+// announces it to open pages.
+func (s *Server) publish(ctx context.Context, c Changes, p prepared, start time.Time) *snapshot {
+	site, res, err := p.site, p.res, p.err
 	if ctx.Err() != nil {
 		return nil // stopping: the build was cut short, and nobody is looking
 	}

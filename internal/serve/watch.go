@@ -32,8 +32,16 @@ type watcher struct {
 
 	mu      sync.Mutex
 	pending Changes
+	// forming is the batch whose settle time is running, not yet in
+	// pending; seq counts the events noted, published is seq when
+	// pending was last added to.
+	forming        Changes
+	seq, published uint64
 	// ready has room for one signal: a batch is waiting in pending.
 	ready chan struct{}
+	// early has room for one signal: a batch has begun to form, and can
+	// be built while it settles (Server.buildWhileSettling).
+	early chan struct{}
 	done  chan struct{}
 }
 
@@ -44,7 +52,7 @@ func watch(root string) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{root: root, fsw: fsw, ready: make(chan struct{}, 1), done: make(chan struct{})}
+	w := &watcher{root: root, fsw: fsw, ready: make(chan struct{}, 1), early: make(chan struct{}, 1), done: make(chan struct{})}
 	if err := fsw.Add(root); err != nil {
 		fsw.Close()
 		return nil, err
@@ -94,31 +102,69 @@ func (w *watcher) close() error {
 	return err
 }
 
-// take returns the pending batch and empties it.
-func (w *watcher) take() Changes {
+// take returns the pending batch and empties it, with the number of
+// events noted when it was last added to.
+func (w *watcher) take() (Changes, uint64) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	c := w.pending
 	w.pending = Changes{}
-	return c
+	return c, w.published
 }
 
-// publish adds c to the pending batch and signals the rebuilder.
-func (w *watcher) publish(c Changes) {
+// sofar returns what take would return once the forming batch settles,
+// if no event came meanwhile: the pending batch and the forming one,
+// and the number of events noted.
+func (w *watcher) sofar() (Changes, uint64) {
 	w.mu.Lock()
-	w.pending.Merge(c)
+	defer w.mu.Unlock()
+	var c Changes
+	c.Merge(w.pending)
+	c.Merge(w.forming)
+	return c, w.seq
+}
+
+// noted adds a change to the forming batch, and signals early when it
+// is the batch's first.
+func (w *watcher) noted(add func(*Changes)) {
+	w.mu.Lock()
+	first := w.forming.Empty()
+	add(&w.forming)
+	w.seq++
+	w.mu.Unlock()
+	if first {
+		select {
+		case w.early <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// settled moves the forming batch to the pending one and signals the
+// rebuilder.
+func (w *watcher) settled() {
+	w.mu.Lock()
+	w.pending.Merge(w.forming)
+	w.forming = Changes{}
+	w.published = w.seq
 	w.mu.Unlock()
 	select {
 	case w.ready <- struct{}{}:
-	default: // already signalled; the rebuilder will take c too
+	default: // already signalled; the rebuilder will take this batch too
 	}
+}
+
+// publish adds c to the pending batch and signals the rebuilder, as if
+// c had formed and settled.
+func (w *watcher) publish(c Changes) {
+	w.noted(func(f *Changes) { f.Merge(c) })
+	w.settled()
 }
 
 // loop turns fsnotify events into batches: a batch is published once no
 // event has arrived for the settle time.
 func (w *watcher) loop() {
 	defer close(w.done)
-	var batch Changes
 	timer := time.NewTimer(settle)
 	timer.Stop()
 	for {
@@ -127,7 +173,8 @@ func (w *watcher) loop() {
 			if !ok {
 				return
 			}
-			if w.note(ev, &batch) {
+			if rel, kind, ok := w.note(ev); ok {
+				w.noted(func(c *Changes) { c.Add(rel, kind) })
 				timer.Reset(settle)
 			}
 		case _, ok := <-w.fsw.Errors:
@@ -136,29 +183,28 @@ func (w *watcher) loop() {
 			}
 			// Events may have been lost (a queue overflow, a failed
 			// read), so only a full look will do.
-			batch.Kinds |= UnknownChange
+			w.noted(func(c *Changes) { c.Kinds |= UnknownChange })
 			timer.Reset(settle)
 		case <-timer.C:
-			w.publish(batch)
-			batch = Changes{}
+			w.settled()
 		}
 	}
 }
 
-// note adds ev to batch if it matters to the build, and watches folders
-// created under the watched ones. It reports whether it added anything.
-func (w *watcher) note(ev fsnotify.Event, batch *Changes) bool {
+// note classifies ev, reporting whether it matters to the build, and
+// watches folders created under the watched ones.
+func (w *watcher) note(ev fsnotify.Event) (rel string, kind ChangeKind, ok bool) {
 	if ev.Op == fsnotify.Chmod {
-		return false // sent for attribute changes, also by indexers and backups
+		return "", 0, false // sent for attribute changes, also by indexers and backups
 	}
 	rel, err := filepath.Rel(w.root, ev.Name)
 	if err != nil {
-		return false
+		return "", 0, false
 	}
 	rel = filepath.ToSlash(rel)
-	kind, ok := Classify(rel)
+	kind, ok = Classify(rel)
 	if !ok {
-		return false
+		return "", 0, false
 	}
 	if ev.Has(fsnotify.Create) {
 		if st, err := os.Lstat(ev.Name); err == nil && st.IsDir() {
@@ -167,6 +213,5 @@ func (w *watcher) note(ev fsnotify.Event, batch *Changes) bool {
 			_ = w.addTree(ev.Name)
 		}
 	}
-	batch.Add(rel, kind)
-	return true
+	return rel, kind, true
 }

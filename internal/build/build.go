@@ -335,7 +335,8 @@ func (r *run) prepare(ctx context.Context) error {
 		r.rd = rd
 		return nil
 	})
-	pages := append(render.Pages(r.site), aliasPages(r.site)...)
+	pages, cards := render.PagesAndCards(r.site)
+	pages = append(pages, aliasPages(r.site)...)
 	if err := theme.Wait(); err != nil {
 		return err
 	}
@@ -349,7 +350,7 @@ func (r *run) prepare(ctx context.Context) error {
 	}
 	r.memo.global = global
 	if builtin {
-		r.memo.keys = render.NewKeys(r.site, global, docSums(r.hub))
+		r.memo.keys = render.NewKeys(r.site, global, docSums(r.hub), cards)
 	}
 	if r.memo.prev != nil && (!builtin || !bytes.Equal(r.memo.prev.Global, global)) {
 		// Every page will be rendered again (new layouts, options,

@@ -37,16 +37,21 @@ type Keys struct {
 	doc    func(path string) []byte
 	// cards and facets are hashed once each: a card stands on a dozen
 	// listings, a facet list on every page of its listing.
-	mu     sync.Mutex
-	cards  map[*Card][sha256.Size]byte
-	facets map[*FacetGroup][sha256.Size]byte
+	mu    sync.Mutex
+	cards map[*Card][sha256.Size]byte
+	// entries are the cards of the page list, by entry (PagesAndCards).
+	entries Cards
+	facets  map[*FacetGroup][sha256.Size]byte
 }
 
 // NewKeys fingerprints the pages of s. global is the fingerprint of what
 // every page shares; doc returns the fingerprint of a source file by its
-// path (nil when the path names no file).
-func NewKeys(s *site.Site, global []byte, doc func(path string) []byte) *Keys {
-	return &Keys{site: s, global: global, doc: doc, cards: map[*Card][sha256.Size]byte{}, facets: map[*FacetGroup][sha256.Size]byte{}}
+// path (nil when the path names no file); cards are those of the page
+// list (PagesAndCards), whose sums a partner's key reuses (nil: each is
+// made again).
+func NewKeys(s *site.Site, global []byte, doc func(path string) []byte, cards Cards) *Keys {
+	return &Keys{site: s, global: global, doc: doc, entries: cards,
+		cards: map[*Card][sha256.Size]byte{}, facets: map[*FacetGroup][sha256.Size]byte{}}
 }
 
 // keyed lists the layouts whose pages have keys: their reach is known.
@@ -123,8 +128,13 @@ func (k *Keys) entity(h *keyHash, data any) bool {
 	case *site.Partner:
 		h.str("partner")
 		faculty(d.Faculty)
-		for _, c := range cards(k.site, d.Placements, placementCard) {
-			h.sum(cardSum(c))
+		for _, p := range d.Placements {
+			if c := k.entries[p]; c != nil {
+				h.sum(k.card(c))
+				continue
+			}
+			c := placementCard(k.site, p)
+			h.sum(cardSum(&c))
 		}
 	case *site.Story:
 		h.str("story")

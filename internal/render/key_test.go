@@ -1,8 +1,15 @@
 package render
 
 import (
+	"os"
 	"reflect"
 	"testing"
+	"time"
+
+	"github.com/facultyhub/facultyhub/bench/corpus"
+	"github.com/facultyhub/facultyhub/internal/config"
+	"github.com/facultyhub/facultyhub/internal/content"
+	"github.com/facultyhub/facultyhub/internal/site"
 )
 
 // TestKeysKnowEveryPageField makes whoever adds a field to Page decide
@@ -33,5 +40,38 @@ func TestKeysKnowEveryPageField(t *testing.T) {
 		if name := ptyp.Field(i).Name; !pager[name] {
 			t.Errorf("Pager.%s is new: decide whether Keys.Of must hash it, and list it here", name)
 		}
+	}
+}
+
+// A partner's key takes its placements' card sums from the page list's
+// cards when given them: the keys must be those made without.
+func TestKeysWithTheListsCards(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := corpus.Write(dir, corpus.Options{Scale: corpus.ScaleTiny, Seed: 2}); err != nil {
+		t.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	cfg, _ := config.Load(fsys)
+	hub, diags := content.Load(fsys)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	s := site.New(cfg, hub, site.Options{Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)})
+	pages, cards := PagesAndCards(s)
+	doc := func(p string) []byte { return []byte(p) }
+	with, without := NewKeys(s, []byte("g"), doc, cards), NewKeys(s, []byte("g"), doc, nil)
+	partners := 0
+	for _, p := range pages {
+		a, okA := with.Of(p)
+		b, okB := without.Of(p)
+		if a != b || okA != okB {
+			t.Fatalf("%s: keys differ with the list's cards", p.URL)
+		}
+		if _, ok := p.Data.(*site.Partner); ok && len(p.Data.(*site.Partner).Placements) > 0 {
+			partners++
+		}
+	}
+	if partners == 0 {
+		t.Fatal("no partner page with placements: the test proves nothing")
 	}
 }

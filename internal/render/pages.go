@@ -25,7 +25,7 @@ type pageSet struct {
 	// on a dozen listings (its faculty, the finder, each of its facets), a
 	// story or resource on several. It is made once (makeCards) and then
 	// only read, by the parts of the list made at once.
-	cards map[any]*Card
+	cards Cards
 }
 
 // entryCards returns the cards of list, made by makeCards.
@@ -55,7 +55,7 @@ func (ps *pageSet) makeCards() {
 	others := makeEach(s, s.Partners, partnerCard)
 	stories, resources := makeEach(s, s.Stories, storyCard), makeEach(s, s.Resources, resourceCard)
 	wg.Wait()
-	ps.cards = make(map[any]*Card, len(placements)+len(others)+len(stories)+len(resources))
+	ps.cards = make(Cards, len(placements)+len(others)+len(stories)+len(resources))
 	for i, p := range s.Placements {
 		ps.cards[p] = &placements[i]
 	}
@@ -72,7 +72,7 @@ func makeEach[T any](s *site.Site, list []T, card func(*site.Site, T) Card) []Ca
 	return out
 }
 
-func keep[T comparable](m map[any]*Card, list []T, cards []Card) {
+func keep[T comparable](m Cards, list []T, cards []Card) {
 	for i, x := range list {
 		m[x] = &cards[i]
 	}
@@ -91,6 +91,18 @@ func facetOf[T comparable](ps *pageSet, key, label, vocabulary string, items []T
 
 // Pages lists every HTML page of s: the URL table of DESIGN.md.
 func Pages(s *site.Site) []*Page {
+	pages, _ := PagesAndCards(s)
+	return pages
+}
+
+// Cards holds the card of each entry of a site, by its *site.Placement,
+// *site.Partner, *site.Story or *site.Resource: one card stands on every
+// listing that shows the entry.
+type Cards map[any]*Card
+
+// PagesAndCards is Pages, with the cards the listings show (for
+// NewKeys, which then hashes each card once).
+func PagesAndCards(s *site.Site) ([]*Page, Cards) {
 	ps := &pageSet{s: s, size: s.Config.Pagination, intros: map[string]*content.Page{}}
 	if ps.size < 1 {
 		ps.size = 20
@@ -131,7 +143,7 @@ func Pages(s *site.Site) []*Page {
 	ps.add(&Page{Layout: "search.html", URL: "/search/", Title: "Search", Kind: "search",
 		Description: "Search placements, stories, resources and faculties.", Breadcrumbs: crumbs()})
 	ps.add(&Page{Layout: "404.html", URL: "/404.html", Title: "Page not found", Kind: "404", NoIndex: true})
-	return ps.pages
+	return ps.pages, ps.cards
 }
 
 func (ps *pageSet) add(p *Page) {

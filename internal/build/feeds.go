@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"runtime"
 	"strings"
 	"sync"
@@ -111,6 +112,28 @@ func feedJobs(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) []
 		}
 		return out
 	}
+	// The sitemap and faculties.json are fingerprinted by their own
+	// records, cheap to make beside writing them: an entry's title or
+	// summary changes neither.
+	faculties := sync.OnceValue(func() []feeds.FacultyRecord { return facultyRecords(s) })
+	urls := sync.OnceValue(func() []feeds.SitemapURL { return sitemap(s, pages) })
+	jobs = append(jobs,
+		feedJob{path: "/faculties.json",
+			inputs: func() []byte {
+				b, _ := json.Marshal(faculties()) // plain data: never fails
+				return append([]byte(s.Today.Format(time.DateOnly)), b...)
+			},
+			write: func(b *bytes.Buffer) error { return feeds.FacultiesJSON(b, s.Today, faculties()) }},
+		feedJob{path: "/sitemap.xml",
+			inputs: func() []byte {
+				var b []byte
+				for _, u := range urls() {
+					b = append(append(b, u.Loc...), 0)
+					b = append(u.LastMod.AppendFormat(b, time.RFC3339), 0)
+				}
+				return b
+			},
+			write: func(b *bytes.Buffer) error { return feeds.Sitemap(b, urls()) }})
 	steps := []struct {
 		path  string
 		write func(*bytes.Buffer) error
@@ -120,8 +143,6 @@ func feedJobs(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) []
 		}},
 		{"/placements.json", func(b *bytes.Buffer) error { return feeds.PlacementsJSON(b, s.Today, records()) }},
 		{"/placements.csv", func(b *bytes.Buffer) error { return feeds.PlacementsCSV(b, records()) }},
-		{"/faculties.json", func(b *bytes.Buffer) error { return feeds.FacultiesJSON(b, s.Today, facultyRecords(s)) }},
-		{"/sitemap.xml", func(b *bytes.Buffer) error { return feeds.Sitemap(b, sitemap(s, pages)) }},
 		{"/robots.txt", func(b *bytes.Buffer) error { return feeds.Robots(b, render.AbsURL(s, "/sitemap.xml")) }},
 		{"/_redirects", func(b *bytes.Buffer) error { return feeds.Redirects(b, redirects) }},
 	}

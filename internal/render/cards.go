@@ -56,11 +56,19 @@ func placementCard(s *site.Site, p *site.Placement) Card {
 // same card stands on a dozen of them (a faculty's, the finder's, each
 // facet's).
 func cards[T any](s *site.Site, list []T, card func(*site.Site, T) Card) []*Card {
-	made := make([]Card, len(list))
+	made := makeEach(s, list, card)
 	out := make([]*Card, len(list))
-	for i, x := range list {
-		made[i] = card(s, x)
+	for i := range made {
 		out[i] = &made[i]
+	}
+	return out
+}
+
+// makeEach makes the card of each entry of list.
+func makeEach[T any](s *site.Site, list []T, card func(*site.Site, T) Card) []Card {
+	out := make([]Card, len(list))
+	for i, x := range list {
+		out[i] = card(s, x)
 	}
 	return out
 }

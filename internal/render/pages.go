@@ -64,14 +64,6 @@ func (ps *pageSet) makeCards() {
 	keep(ps.cards, s.Resources, resources)
 }
 
-func makeEach[T any](s *site.Site, list []T, card func(*site.Site, T) Card) []Card {
-	out := make([]Card, len(list))
-	for i, x := range list {
-		out[i] = card(s, x)
-	}
-	return out
-}
-
 func keep[T comparable](m Cards, list []T, cards []Card) {
 	for i, x := range list {
 		m[x] = &cards[i]

@@ -114,10 +114,16 @@ func feedJobs(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) []
 	}
 	// The sitemap and faculties.json are fingerprinted by their own
 	// records, cheap to make beside writing them: an entry's title or
-	// summary changes neither.
+	// summary changes neither. The other exports read every entry's
+	// front matter.
 	faculties := sync.OnceValue(func() []feeds.FacultyRecord { return facultyRecords(s) })
 	urls := sync.OnceValue(func() []feeds.SitemapURL { return sitemap(s, pages) })
-	jobs = append(jobs,
+	return append(jobs,
+		feedJob{path: "/placements/closing.ics", write: func(b *bytes.Buffer) error {
+			return feeds.Calendar(b, feeds.ClosingCalendar{Name: s.Config.Title + ": placement closing dates", Generated: s.Today, Closings: closings()})
+		}},
+		feedJob{path: "/placements.json", write: func(b *bytes.Buffer) error { return feeds.PlacementsJSON(b, s.Today, records()) }},
+		feedJob{path: "/placements.csv", write: func(b *bytes.Buffer) error { return feeds.PlacementsCSV(b, records()) }},
 		feedJob{path: "/faculties.json",
 			inputs: func() []byte {
 				b, _ := json.Marshal(faculties()) // plain data: never fails
@@ -133,23 +139,10 @@ func feedJobs(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) []
 				}
 				return b
 			},
-			write: func(b *bytes.Buffer) error { return feeds.Sitemap(b, urls()) }})
-	steps := []struct {
-		path  string
-		write func(*bytes.Buffer) error
-	}{
-		{"/placements/closing.ics", func(b *bytes.Buffer) error {
-			return feeds.Calendar(b, feeds.ClosingCalendar{Name: s.Config.Title + ": placement closing dates", Generated: s.Today, Closings: closings()})
-		}},
-		{"/placements.json", func(b *bytes.Buffer) error { return feeds.PlacementsJSON(b, s.Today, records()) }},
-		{"/placements.csv", func(b *bytes.Buffer) error { return feeds.PlacementsCSV(b, records()) }},
-		{"/robots.txt", func(b *bytes.Buffer) error { return feeds.Robots(b, render.AbsURL(s, "/sitemap.xml")) }},
-		{"/_redirects", func(b *bytes.Buffer) error { return feeds.Redirects(b, redirects) }},
-	}
-	for _, st := range steps {
-		jobs = append(jobs, feedJob{path: st.path, write: st.write})
-	}
-	return jobs
+			write: func(b *bytes.Buffer) error { return feeds.Sitemap(b, urls()) }},
+		feedJob{path: "/robots.txt", write: func(b *bytes.Buffer) error { return feeds.Robots(b, render.AbsURL(s, "/sitemap.xml")) }},
+		feedJob{path: "/_redirects", write: func(b *bytes.Buffer) error { return feeds.Redirects(b, redirects) }},
+	)
 }
 
 // makeFeeds runs jobs in parallel; the files come out in their order.

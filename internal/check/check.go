@@ -101,6 +101,12 @@ func Run(h *content.Hub, opts Options) diag.List {
 		}
 	})
 	opts.Cache.keep(context, h.Documents, per)
+	return c.withHubRules(per)
+}
+
+// withHubRules returns the documents' diagnostics per and the hub
+// rules', sorted.
+func (c *checker) withHubRules(per []diag.List) diag.List {
 	var diags diag.List
 	for _, l := range per {
 		diags = append(diags, l...)
@@ -132,15 +138,7 @@ func Begin(h *content.Hub, opts Options) (*Deferred, diag.List) {
 			r(c, doc, &d.per[i])
 		}
 	})
-	var diags diag.List
-	for _, l := range d.per {
-		diags = append(diags, l...)
-	}
-	for _, r := range hubRules {
-		r(c, &diags)
-	}
-	diags.Sort()
-	return d, diags
+	return d, c.withHubRules(d.per)
 }
 
 // Put gives the run the outline of doc's body (see

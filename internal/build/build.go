@@ -218,10 +218,7 @@ func (r *run) check(context.Context) error {
 	} else {
 		diags = check.Run(r.hub, copts)
 	}
-	r.mu.Lock()
-	r.result.Diagnostics = append(r.result.Diagnostics, diags...)
-	r.result.Diagnostics.Sort()
-	r.mu.Unlock()
+	r.report(diags)
 	if r.opts.Cache == nil {
 		if r.cache != nil {
 			if err := r.cache.writeDocuments(r.opts.CacheDir, &r.cacheWrites); err != nil {
@@ -237,6 +234,15 @@ func (r *run) check(context.Context) error {
 		}
 	}
 	return nil
+}
+
+// report adds diags to the result's diagnostics, kept sorted. Phases
+// that run beside others call it: r.result is shared.
+func (r *run) report(diags diag.List) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.result.Diagnostics = append(r.result.Diagnostics, diags...)
+	r.result.Diagnostics.Sort()
 }
 
 // checkBeside runs the checks and, beside them, next: what needs no
@@ -270,10 +276,7 @@ func (r *run) finishChecks(context.Context) error {
 	}
 	diags := r.deferred.Finish()
 	r.deferred = nil
-	r.mu.Lock()
-	r.result.Diagnostics = append(r.result.Diagnostics, diags...)
-	r.result.Diagnostics.Sort()
-	r.mu.Unlock()
+	r.report(diags)
 	if r.cache != nil {
 		r.cache.writeChecks(r.opts.CacheDir, &r.cacheWrites)
 	}

@@ -424,8 +424,7 @@ func (r *run) linkCheck(context.Context) error {
 		}
 	}
 	base := render.BasePath(r.site)
-	r.result.Diagnostics = append(r.result.Diagnostics, checkLinks(r.links, r.files, base)...)
-	r.result.Diagnostics.Sort()
+	r.report(checkLinks(r.links, r.files, base))
 	if r.memo != nil {
 		// Pages share most links (and scanLinks interned them): each
 		// is resolved once.

@@ -145,7 +145,7 @@ func (s *Server) buildEarly(ctx context.Context, w *watcher) *early {
 	}
 	bctx, cancel := context.WithCancel(ctx)
 	e := &early{seq: seq, start: time.Now(), cancel: cancel, done: make(chan prepared, 1)}
-	go func() { e.done <- s.prepare(bctx, c) }()
+	go func() { e.done <- s.prepare(bctx, c, nil) }()
 	return e
 }
 
@@ -182,16 +182,14 @@ type prepared struct {
 // prepare builds the site after the changes c, reusing what they do not
 // touch (s.cache) and the search index of the last site (after, or the
 // one served when nil).
-func (s *Server) prepare(ctx context.Context, c Changes, after ...*build.Preview) prepared {
+func (s *Server) prepare(ctx context.Context, c Changes, after *build.Preview) prepared {
 	if c.Kinds&UnknownChange != 0 {
 		s.cache.ChangedAll()
 	} else {
 		s.cache.Changed(slices.Collect(maps.Keys(c.Paths))...)
 	}
-	var last *build.Preview
-	if len(after) > 0 && after[0] != nil {
-		last = after[0]
-	} else if prev := s.current(); prev != nil {
+	last := after
+	if prev := s.current(); last == nil && prev != nil {
 		last, _ = prev.files.(*build.Preview)
 	}
 	site, res, err := build.NewPreview(ctx, build.Options{

@@ -35,39 +35,42 @@ func TestHeadingAnchors(t *testing.T) {
 	}
 }
 
+// TestRefs: Outline lists the links and images the author wrote, where
+// they start. It reads the dialect pages are rendered in: links in GFM
+// tables and struck-through text are links. Of the autolinks only those
+// written in angle brackets are the author's; bare addresses that
+// Linkify turns into links (www.example.org) are left out.
 func TestRefs(t *testing.T) {
-	src := "Intro line.\n\nSee [the trust](../partners/trust.md#about) and ![](photo.png)\nor ![a ward](ward.jpg), <https://example.org/>, <team@example.org> and www.example.org.\n\n[ref]: other.md\n\nA [reference link][ref].\n"
-	// The bare www.example.org is not a reference the author
-	// wrote as a link, so Outline leaves it out.
-	got := New(Options{}).Outline([]byte(src)).Refs
-	want := []Ref{
-		{Dest: "../partners/trust.md#about", Line: 3, Col: 5},
-		{Image: true, Dest: "photo.png", Line: 3, Col: 49},
-		{Image: true, Dest: "ward.jpg", Alt: "a ward", Line: 4, Col: 4},
-		{Dest: "https://example.org/", Line: 4, Col: 25},
-		{Dest: "mailto:team@example.org", Line: 4, Col: 49},
-		{Dest: "other.md", Line: 8, Col: 3},
+	tests := []struct {
+		name, src string
+		want      []Ref
+	}{
+		{"CommonMark",
+			"Intro line.\n\nSee [the trust](../partners/trust.md#about) and ![](photo.png)\nor ![a ward](ward.jpg), <https://example.org/>, <team@example.org> and www.example.org.\n\n[ref]: other.md\n\nA [reference link][ref].\n",
+			[]Ref{
+				{Dest: "../partners/trust.md#about", Line: 3, Col: 5},
+				{Image: true, Dest: "photo.png", Line: 3, Col: 49},
+				{Image: true, Dest: "ward.jpg", Alt: "a ward", Line: 4, Col: 4},
+				{Dest: "https://example.org/", Line: 4, Col: 25},
+				{Dest: "mailto:team@example.org", Line: 4, Col: 49},
+				{Dest: "other.md", Line: 8, Col: 3},
+			}},
+		{"GFM and bare addresses",
+			"| Team | Contact |\n| --- | --- |\n| Ward 4 | [ward](ward.md) |\n\n~~[old](old.md)~~ " +
+				"and http://bare.example.org, ftp://files.example.org, bare@example.org, <www.example.org>, <ftp://x.example.org/a>, <a@example.org>.\n",
+			[]Ref{
+				{Dest: "ward.md", Line: 3, Col: 12},
+				{Dest: "old.md", Line: 5, Col: 3},
+				{Dest: "ftp://x.example.org/a", Line: 5, Col: 110},
+				{Dest: "mailto:a@example.org", Line: 5, Col: 135},
+			}},
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("refs:\n got %+v\nwant %+v", got, want)
-	}
-}
-
-// Outline reads the dialect pages are rendered in: links in GFM tables
-// and struck-through text are links, and of the autolinks only those
-// written in angle brackets are the author's.
-func TestRefsInTheRenderedDialect(t *testing.T) {
-	src := "| Team | Contact |\n| --- | --- |\n| Ward 4 | [ward](ward.md) |\n\n~~[old](old.md)~~ " +
-		"and http://bare.example.org, ftp://files.example.org, bare@example.org, <www.example.org>, <ftp://x.example.org/a>, <a@example.org>.\n"
-	got := New(Options{}).Outline([]byte(src)).Refs
-	want := []Ref{
-		{Dest: "ward.md", Line: 3, Col: 12},
-		{Dest: "old.md", Line: 5, Col: 3},
-		{Dest: "ftp://x.example.org/a", Line: 5, Col: 110},
-		{Dest: "mailto:a@example.org", Line: 5, Col: 135},
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("refs:\n got %+v\nwant %+v", got, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := New(Options{}).Outline([]byte(tt.src)).Refs; !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("refs:\n got %+v\nwant %+v", got, tt.want)
+			}
+		})
 	}
 }
 

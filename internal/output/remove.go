@@ -51,7 +51,7 @@ func removeTree(root string) error {
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, p := range pieces {
-		g.Go(func() error { return os.Remove(p) })
+		g.Go(func() error { return os.RemoveAll(p) }) // a file (one unlink), or a folder that could not be read
 	}
 	for _, d := range dirs {
 		g.Go(func() error { return removeAll(d) })

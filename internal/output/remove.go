@@ -74,10 +74,10 @@ func removeAll(dir string) error {
 	}
 	for _, e := range entries {
 		name := filepath.Join(dir, e.Name())
-		if !e.IsDir() {
-			err = os.Remove(name)
-		} else if !removePage(name) {
+		if e.IsDir() {
 			err = removeAll(name)
+		} else {
+			err = os.Remove(name)
 		}
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err

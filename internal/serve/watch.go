@@ -154,13 +154,6 @@ func (w *watcher) settled() {
 	}
 }
 
-// publish adds c to the pending batch and signals the rebuilder, as if
-// c had formed and settled.
-func (w *watcher) publish(c Changes) {
-	w.noted(func(f *Changes) { f.Merge(c) })
-	w.settled()
-}
-
 // loop turns fsnotify events into batches: a batch is published once no
 // event has arrived for the settle time.
 func (w *watcher) loop() {

@@ -11,8 +11,10 @@ func TestBatchesWaitingForABuildMerge(t *testing.T) {
 	a.Add("content/about.md", ContentChange)
 	b.Add("layouts/page.html", TemplateChange)
 	b.Add("content/about.md", ContentChange)
-	w.publish(a)
-	w.publish(b)
+	for _, c := range []Changes{a, b} {
+		w.noted(func(f *Changes) { f.Merge(c) })
+		w.settled()
+	}
 	if len(w.ready) != 1 {
 		t.Fatalf("%d signals pending, want 1", len(w.ready))
 	}

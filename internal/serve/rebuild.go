@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"sync"
 	"time"
@@ -118,10 +120,32 @@ const earlySettle = 2 * time.Millisecond
 
 // early is a build started before its batch settled.
 type early struct {
-	seq    uint64 // the events it covers
+	seq uint64 // the events it covers
+	// files is what its changed files looked like before it read them.
+	files  map[string]fileState
 	start  time.Time
 	cancel context.CancelFunc
 	done   chan prepared
+}
+
+// fileState is what a stat says of a file: enough to tell that it was
+// written since.
+type fileState struct {
+	size, mod int64 // mod in Unix nanoseconds
+	exists    bool
+}
+
+// states stats the paths of c under the source folder.
+func (s *Server) states(c Changes) map[string]fileState {
+	out := make(map[string]fileState, len(c.Paths))
+	for p := range c.Paths {
+		var st fileState
+		if fi, err := os.Lstat(filepath.Join(s.opts.Source, filepath.FromSlash(p))); err == nil {
+			st = fileState{fi.Size(), fi.ModTime().UnixNano(), true}
+		}
+		out[p] = st
+	}
+	return out
 }
 
 // buildEarly starts building what the watcher has noted so far, once
@@ -140,17 +164,19 @@ func (s *Server) buildEarly(ctx context.Context, w *watcher) *early {
 		}
 		seq = now
 	}
-	if c.Empty() {
-		return nil
+	if c.Empty() || c.Kinds&UnknownChange != 0 {
+		return nil // nothing to build, or nothing to check it against: built once settled
 	}
 	bctx, cancel := context.WithCancel(ctx)
-	e := &early{seq: seq, start: time.Now(), cancel: cancel, done: make(chan prepared, 1)}
+	e := &early{seq: seq, files: s.states(c), start: time.Now(), cancel: cancel, done: make(chan prepared, 1)}
 	go func() { e.done <- s.prepare(bctx, c, nil) }()
 	return e
 }
 
 // settle waits for the batch e was started on to settle, then publishes
-// e's build if no event came since it started, else builds the batch.
+// e's build if no event came since it started and its files are as they
+// were when it began (an event may be on its way when the batch
+// settles), else builds the batch.
 func (s *Server) settle(ctx context.Context, w *watcher, e *early) *snapshot {
 	defer e.cancel()
 	select {
@@ -161,7 +187,7 @@ func (s *Server) settle(ctx context.Context, w *watcher, e *early) *snapshot {
 	case <-w.ready:
 	}
 	final, seq := w.take()
-	if seq == e.seq {
+	if seq == e.seq && maps.Equal(s.states(final), e.files) {
 		return s.publish(ctx, final, <-e.done, e.start)
 	}
 	e.cancel()

@@ -76,4 +76,22 @@ func TestBuildWhileSettlingPublishesOnlySettledSaves(t *testing.T) {
 		t.Fatalf("two-step save: generation %d, want one publish after %d", s.current().gen, gen)
 	}
 	shows("Saved in two steps")
+
+	// Two steps again, but the second one's event is still on its way
+	// when the batch settles: the file itself tells the early build is
+	// stale.
+	gen = s.current().gen
+	save("")
+	e = s.buildEarly(ctx, w)
+	done = <-e.done
+	e.done <- done
+	time.Sleep(10 * time.Millisecond) // a new modification time, on any clock
+	if err := os.WriteFile(filepath.Join(dir, placement), []byte(retitle("Event late")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w.settled()
+	if s.settle(ctx, w, e) == nil || s.current().gen != gen+1 {
+		t.Fatalf("late event: generation %d, want one publish after %d", s.current().gen, gen)
+	}
+	shows("Event late")
 }

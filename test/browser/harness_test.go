@@ -316,7 +316,15 @@ const prepareJS = `(() => {
 // whereJS reports the focused element. Its focus counts as visible when it
 // draws an outline (at least 2 px, not transparent) or a box shadow, or
 // changes its background, and looks different from unfocused.
-const whereJS = `(() => {
+const whereJS = `(async () => {
+  // Focus scrolls the page (smoothly, where motion is allowed): the
+  // element is judged once the page has stopped moving, not mid-scroll.
+  for (let still = 0, last = '', n = 0; still < 3 && n < 60; n++) {
+    await new Promise(r => requestAnimationFrame(r))
+    const at = scrollX + ',' + scrollY
+    still = at === last ? still + 1 : 0
+    last = at
+  }
   const a = document.activeElement, m = document.querySelector('main')
   const shown = s => { const [os, ow, oc, bs] = s.split('|'); return (os !== 'none' && parseFloat(ow) >= 2 && !/rgba\(.*, 0\)$/.test(oc)) || os === 'auto' || bs !== 'none' }
   const key = a && a.dataset && a.dataset.fhKey !== undefined ? Number(a.dataset.fhKey) : -1

@@ -202,6 +202,43 @@ func TestFirstQueryFetchesEachFileOnce(t *testing.T) {
 	}
 }
 
+// TestFirstPageFromTopRecords opens one-word queries with nothing cached:
+// their first page of results comes from the top records fetched with
+// the term shards, so no document shard is fetched; a query narrowed by
+// a facet, whose first page they would seldom hold, does not fetch them.
+func TestFirstPageFromTopRecords(t *testing.T) {
+	srv, b := shipped(t)
+	fetched := func(q string) []string {
+		t.Helper()
+		r := b.open(t, srv.URL+"/search/?"+q)
+		if len(r.Links) == 0 {
+			t.Fatalf("%s: no results (status %q)", q, r.Status)
+		}
+		files, err := eval[[]string](b, `performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.startsWith('/search/'))`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.noProblems(t)
+		return files
+	}
+	for _, q := range []string{"q=stroke", "q=rehabilitation", "q=strok"} {
+		files := fetched(q)
+		if !slices.ContainsFunc(files, func(f string) bool { return strings.HasPrefix(f, "/search/r/") }) {
+			t.Errorf("%s: no top records fetched: %v", q, files)
+		}
+		for _, f := range files {
+			if strings.HasPrefix(f, "/search/d/") {
+				t.Errorf("%s: document shard %s fetched for a first page the top records hold", q, f)
+			}
+		}
+	}
+	for _, f := range fetched("q=stroke&profession=physiotherapists") {
+		if strings.HasPrefix(f, "/search/r/") {
+			t.Errorf("a query narrowed by a facet fetched top records: %s", f)
+		}
+	}
+}
+
 // count reads the number of results from the live region ("12 results
 // for …", "No results …").
 func count(t *testing.T, status string) int {

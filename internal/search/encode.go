@@ -24,7 +24,9 @@ type File struct {
 // files are an index's encoded files.
 type files struct {
 	terms []File
-	docs  []File
+	// tops are the term shards' top records, by term shard.
+	tops []File
+	docs []File
 	// facets are the facet columns, by facet; a derived facet's is empty.
 	facets   []File
 	manifest File
@@ -40,7 +42,7 @@ const ManifestPath = "search/index.json"
 func (ix *Index) Files() []File {
 	var out []File
 	seen := map[string]bool{}
-	for _, group := range [][]File{ix.files.terms, ix.files.docs, ix.files.facets, {ix.files.manifest}} {
+	for _, group := range [][]File{ix.files.terms, ix.files.tops, ix.files.docs, ix.files.facets, {ix.files.manifest}} {
 		for _, f := range group {
 			if f.Path != "" && !seen[f.Path] {
 				seen[f.Path] = true
@@ -52,7 +54,7 @@ func (ix *Index) Files() []File {
 }
 
 func (ix *Index) encodeAll() files {
-	f := files{terms: make([]File, len(ix.bounds)), docs: make([]File, ix.docShards())}
+	f := files{terms: make([]File, len(ix.bounds)), tops: make([]File, len(ix.bounds)), docs: make([]File, ix.docShards())}
 	shards := ix.shardKeys()
 	faculties := ix.faculties()
 	// The shards only read the index: they are encoded side by side.
@@ -65,6 +67,7 @@ func (ix *Index) encodeAll() files {
 				switch {
 				case i < len(f.terms):
 					f.terms[i] = ix.encodeTerms(shards[i])
+					f.tops[i] = ix.encodeTops(shards[i], faculties)
 				case i < len(f.terms)+len(f.docs):
 					f.docs[i-len(f.terms)] = ix.encodeDocShard(i-len(f.terms), faculties)
 				default:
@@ -248,36 +251,107 @@ func (ix *Index) encodeDocShard(i int, faculties []string) File {
 		if id > lo {
 			b = append(b, ',')
 		}
-		e := ix.docs[id]
-		if e == nil {
-			b = append(b, "null"...)
-			continue
-		}
-		d := e.doc
-		b = append(b, '[')
-		b = appendString(b, d.Title)
-		b = append(b, ',')
-		b = appendString(b, ix.opts.Base+strings.TrimPrefix(d.URL, "/"))
-		b = append(b, ',')
-		b = appendString(b, d.Excerpt)
-		if d.Faculty != "" || d.Note != "" {
-			b = append(b, ',')
-			f, _ := slices.BinarySearch(faculties, d.Faculty)
-			if d.Faculty != "" {
-				f++
-			} else {
-				f = 0
-			}
-			b = strconv.AppendInt(b, int64(f), 10)
-		}
-		if d.Note != "" {
-			b = append(b, ',')
-			b = appendString(b, d.Note)
-		}
-		b = append(b, ']')
+		b = ix.appendRecord(b, id, faculties)
 	}
 	b = append(b, ']')
 	return named("search/d/", b)
+}
+
+// topDocs is how many of each stem's best documents the top records of
+// its term shard hold: a page of results.
+const topDocs = 10
+
+// encodeTops writes the top records of the term shard of keys: the
+// records of each stem's topDocs best documents, as a document shard
+// writes them, by document number:
+//
+//	{"12":["Title","/url/","excerpt",faculty,"note"],…}
+//
+// A query of one word finds its first page of results here, so the
+// client need not wait for document shards (docs/search.md, "The first
+// query").
+func (ix *Index) encodeTops(keys []string, faculties []string) File {
+	var ids []int32
+	for _, k := range keys {
+		if p := ix.stems[k]; p != nil {
+			ids = p.appendTop(ids, topDocs)
+		}
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	b := []byte{'{'}
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = strconv.AppendInt(b, int64(id), 10)
+		b = append(b, '"', ':')
+		b = ix.appendRecord(b, int(id), faculties)
+	}
+	b = append(b, '}')
+	return named("search/r/", b)
+}
+
+// appendTop appends the numbers of the n documents a query of this stem
+// alone ranks first: by level, highest first, then by number, as the
+// client orders equal scores.
+func (p *postings) appendTop(out []int32, n int) []int32 {
+	type top struct {
+		id    int32
+		level uint8
+	}
+	best := make([]top, 0, n)
+	for i, id := range p.ids {
+		lv := p.levels[i]
+		if len(best) == n && lv <= best[n-1].level {
+			continue
+		}
+		// Later documents come after earlier ones of the same level.
+		at := len(best)
+		for at > 0 && best[at-1].level < lv {
+			at--
+		}
+		if len(best) < n {
+			best = append(best, top{})
+		}
+		copy(best[at+1:], best[at:])
+		best[at] = top{id, lv}
+	}
+	for _, t := range best {
+		out = append(out, t.id)
+	}
+	return out
+}
+
+// appendRecord writes document id's record, null for a removed page.
+func (ix *Index) appendRecord(b []byte, id int, faculties []string) []byte {
+	e := ix.docs[id]
+	if e == nil {
+		return append(b, "null"...)
+	}
+	d := e.doc
+	b = append(b, '[')
+	b = appendString(b, d.Title)
+	b = append(b, ',')
+	b = appendString(b, ix.opts.Base+strings.TrimPrefix(d.URL, "/"))
+	b = append(b, ',')
+	b = appendString(b, d.Excerpt)
+	if d.Faculty != "" || d.Note != "" {
+		b = append(b, ',')
+		f, _ := slices.BinarySearch(faculties, d.Faculty)
+		if d.Faculty != "" {
+			f++
+		} else {
+			f = 0
+		}
+		b = strconv.AppendInt(b, int64(f), 10)
+	}
+	if d.Note != "" {
+		b = append(b, ',')
+		b = appendString(b, d.Note)
+	}
+	return append(b, ']')
 }
 
 // faculties lists the faculty titles of the documents, sorted.
@@ -297,7 +371,7 @@ func (ix *Index) faculties() []string {
 // encodeManifest writes the manifest, the one file of fixed name:
 //
 //	{"v":1,"n":live,"count":numbers,"size":DocsPerShard,"levels":16,
-//	 "terms":[["",file],["ca",file],…],"docs":[file,…],
+//	 "terms":[["",file,tops],["ca",file,tops],…],"docs":[file,…],
 //	 "faculties":[title,…],
 //	 "fields":[{"key":"kind","label":"Type","values":[["placement","Placement"],…],"file":file},
 //	           {"key":"region",…,"of":"system","parents":[regionIndex per system value, -1 for none]},…]}
@@ -321,6 +395,8 @@ func (ix *Index) encodeManifest(f files) File {
 		b = appendString(b, ix.bounds[i])
 		b = append(b, ',')
 		b = appendString(b, fileName(t.Path))
+		b = append(b, ',')
+		b = appendString(b, fileName(f.tops[i].Path))
 		b = append(b, ']')
 	}
 	b = append(b, `],"docs":[`...)

@@ -15,7 +15,7 @@ type reader struct {
 	files    map[string][]byte
 	manifest struct {
 		N, Count, Size, Levels int
-		Terms                  [][2]string
+		Terms                  [][3]string
 		Docs                   []string
 		Faculties              []string
 		Fields                 []struct {
@@ -49,14 +49,20 @@ func (r *reader) decode(path string, v any) {
 	}
 }
 
-// shard returns the term shard that holds key.
-func (r *reader) shard(key string) (words map[string]string, postings map[string]string) {
+// shardOf returns the number of the term shard that holds key.
+func (r *reader) shardOf(key string) int {
 	i := 0
 	for j, t := range r.manifest.Terms {
 		if t[0] <= key {
 			i = j
 		}
 	}
+	return i
+}
+
+// shard returns the term shard that holds key.
+func (r *reader) shard(key string) (words map[string]string, postings map[string]string) {
+	i := r.shardOf(key)
 	var s struct {
 		W string
 		P map[string]string
@@ -129,8 +135,13 @@ func (r *reader) postings(stem string) []posting {
 func (r *reader) doc(id int) []string {
 	var shard []json.RawMessage
 	r.decode("search/"+r.manifest.Docs[id/r.manifest.Size]+".json", &shard)
+	return r.record(shard[id%r.manifest.Size])
+}
+
+// record decodes a record, its faculty by name.
+func (r *reader) record(raw json.RawMessage) []string {
 	var rec []any
-	json.Unmarshal(shard[id%r.manifest.Size], &rec)
+	json.Unmarshal(raw, &rec)
 	if rec == nil {
 		return nil
 	}
@@ -144,6 +155,20 @@ func (r *reader) doc(id int) []string {
 				out[i] = r.manifest.Faculties[int(v)-1]
 			}
 		}
+	}
+	return out
+}
+
+// tops returns the top records of the term shard that holds key, by
+// document number, decoded as doc decodes a document shard's.
+func (r *reader) tops(key string) map[int][]string {
+	var raw map[string]json.RawMessage
+	r.decode("search/"+r.manifest.Terms[r.shardOf(key)][2]+".json", &raw)
+	out := map[int][]string{}
+	for k, rec := range raw {
+		var id int
+		fmt.Sscan(k, &id)
+		out[id] = r.record(rec)
 	}
 	return out
 }
@@ -426,6 +451,53 @@ func TestUpdateTouchesOnlyItsShards(t *testing.T) {
 	for _, stem := range []string{"stroke", "studi", "case"} {
 		if len(fresh.postings(stem)) != len(r.postings(stem)) {
 			t.Errorf("%s: updated index has %v, fresh one %v", stem, r.postings(stem), fresh.postings(stem))
+		}
+	}
+}
+
+// TestTopRecords checks that a term shard's top records hold, for each of
+// its stems, the first page a query of that stem alone shows, with the
+// records the document shards hold.
+func TestTopRecords(t *testing.T) {
+	c := Corpus{Facets: testFacets}
+	for i := range 40 {
+		title, excerpt, body := fmt.Sprint("Placement ", i), "", "A ward."
+		switch i % 4 {
+		case 0:
+			title += " stroke unit"
+		case 1:
+			excerpt = "Stroke care."
+		case 2:
+			body = "Stroke, stroke and stroke again."
+		}
+		c.Documents = append(c.Documents, doc(fmt.Sprint("/p", i, "/"), title, excerpt, body, nil))
+	}
+	r := read(t, New(c, Options{DocsPerShard: 8, TermShardBytes: 64}).Files())
+	for _, stem := range []string{"stroke", "ward", "placement", "unit", "care"} {
+		p := r.postings(stem)
+		if len(p) == 0 {
+			t.Fatalf("no postings for %s", stem)
+		}
+		// A query of the stem alone ranks by level, then by number.
+		slices.SortStableFunc(p, func(a, b posting) int { return b.Level - a.Level })
+		tops := r.tops(stem)
+		for i, q := range p {
+			rec, ok := tops[q.ID]
+			if i < topDocs && !ok {
+				t.Errorf("%s: document %d, ranked %d, is not in the top records", stem, q.ID, i+1)
+			}
+			if ok && !slices.Equal(rec, r.doc(q.ID)) {
+				t.Errorf("%s: top record of %d is %q, its document shard says %q", stem, q.ID, rec, r.doc(q.ID))
+			}
+		}
+	}
+	// "stroke" is in 30 pages: the ten that have it in their title
+	// lead.
+	p := r.postings("stroke")
+	slices.SortStableFunc(p, func(a, b posting) int { return b.Level - a.Level })
+	for _, q := range p[:topDocs] {
+		if q.ID%4 != 0 {
+			t.Errorf("stroke's first page has document %d, which does not have it in its title", q.ID)
 		}
 	}
 }

@@ -61,6 +61,9 @@ func (ix *Index) Update(changed []Document, removed []string) (written []File, d
 		for i := range ix.docShards() {
 			dirtyDocs[i] = true
 		}
+		for i := range ix.bounds {
+			dirtyTerms[i] = true
+		}
 	}
 	replace := func(old *File, f File) {
 		if old.Path == f.Path {
@@ -73,8 +76,11 @@ func (ix *Index) Update(changed []Document, removed []string) (written []File, d
 		written = append(written, f)
 	}
 	shards := ix.shardKeys()
+	// A page among a stem's best is in the stem's term shard, so the
+	// shards it touches are the top records it may be in.
 	for _, i := range sortedKeys(dirtyTerms) {
 		replace(&ix.files.terms[i], ix.encodeTerms(shards[i]))
+		replace(&ix.files.tops[i], ix.encodeTops(shards[i], faculties))
 	}
 	for _, i := range sortedKeys(dirtyDocs) {
 		for len(ix.files.docs) <= i {

@@ -52,6 +52,7 @@ class Index {
     this.post = new Map() // stem → encoded postings
     this.decoded = new Map()
     this.shards = new Map() // term shard → its keys
+    this.tops = new Map() // term shard → its top records, requested
     this.cols = new Map()
   }
 
@@ -86,6 +87,15 @@ class Index {
     const out = [this.shard(p)]
     while (out.at(-1) + 1 < this.bounds.length && this.bounds[out.at(-1) + 1] < p + '\uffff') out.push(out.at(-1) + 1)
     return out
+  }
+
+  // top requests the top records of term shards: each stem's first page
+  // of results, so that a query of one word needs no document shard.
+  top (shards) {
+    for (const i of shards) {
+      const f = this.m.terms[i][2]
+      if (f && !this.tops.has(i)) this.tops.set(i, this.get(f + '.json').catch(() => ({})))
+    }
   }
 
   async load (shards) {
@@ -136,7 +146,8 @@ class Index {
   // match finds the stems a typed word stands for, with weights: the word
   // itself, an inflection the corpus has, completions of the word being
   // typed, and words one typo away. It returns null for a stop word.
-  async match (w, typing) {
+  // With plain, it requests the top records of the stems' shards too.
+  async match (w, typing, plain) {
     const found = new Map()
     const add = (s, weight) => { if (s && !(found.get(s) >= weight)) found.set(s, weight) }
     await this.load([this.shard(w)])
@@ -169,23 +180,30 @@ class Index {
       }
     }
     if (s === null && !found.size) return null
-    // A stem's postings live in the shard of the stem, usually the word's.
-    await this.load([...new Set([...found.keys()].map(k => this.shard(k)))])
+    // A stem's postings live in the shard of the stem, usually the word's,
+    // and so do the records of its best documents.
+    const where = [...new Set([...found.keys()].map(k => this.shard(k)))]
+    if (plain) this.top(where)
+    await this.load(where)
     return found
   }
 
   // search returns the documents matching every word of q, best first,
   // and the stems they matched; null when q has no word to search for.
-  async search (q) {
+  // plain says no facet narrows the results: then their first page is
+  // likely in the top records of the query's stems.
+  async search (q, plain) {
     const words = tokens(q), typing = !(ASCII.test(q) ? ASCII_END : END).test(q)
     const n = this.m.count, total = new Float64Array(n), best = new Float64Array(n), stems = new Set()
     // ids: the documents matching every word so far. The loops run over
     // postings, not over every document: a first query runs them before
     // the engine has compiled them.
     let ids = null
-    await this.load([...new Set(words.map(w => this.shard(w)))])
+    const shards = [...new Set(words.map(w => this.shard(w)))]
+    if (plain) this.top(shards)
+    await this.load(shards)
     for (let j = 0; j < words.length; j++) {
-      const found = await this.match(words[j], typing && j === words.length - 1)
+      const found = await this.match(words[j], typing && j === words.length - 1, plain)
       if (!found) continue
       const touched = []
       for (const [stem, weight] of found) {
@@ -229,8 +247,12 @@ class Index {
     return c.sets[c.codes[id]]
   }
 
+  // doc returns document id's record, from the top records requested
+  // if one has it, else from its document shard.
   async doc (id) {
-    const size = this.m.size, d = (await this.get(this.m.docs[Math.floor(id / size)] + '.json'))[id % size]
+    let d
+    for (const t of this.tops.values()) if ((d = (await t)[id])) break
+    if (!d) d = (await this.get(this.m.docs[Math.floor(id / this.m.size)] + '.json'))[id % this.m.size]
     return { title: d[0], url: d[1], excerpt: d[2], faculty: this.m.faculties[d[3] - 1], note: d[4] }
   }
 }
@@ -304,7 +326,7 @@ class Search {
     await this.ix.open()
     // The query's shards and the kinds are fetched first: on a first
     // visit the round trips are what the visitor waits for.
-    this.pending = this.input.value ? this.ix.search(this.input.value) : null
+    this.pending = this.input.value ? this.ix.search(this.input.value, this.plain()) : null
     this.ix.column('kind')
     // The finder shows every facet's counts; the search page loads a
     // facet's column when its group is opened.
@@ -356,6 +378,11 @@ class Search {
     }
   }
 
+  // plain says no facet narrows the results.
+  plain () {
+    return !this.fixed.size && ![...this.sel.values()].some(s => s.size)
+  }
+
   // state writes the query and the chosen values into the address.
   state () {
     const p = new URLSearchParams()
@@ -369,7 +396,7 @@ class Search {
     const run = ++this.run
     if (changed) this.state(), this.initial = 1
     const q = this.input.value
-    const search = !changed && this.pending ? this.pending : this.ix.search(q)
+    const search = !changed && this.pending ? this.pending : this.ix.search(q, this.plain())
     this.pending = null
     const [found] = await Promise.all([search, this.ix.column('kind'),
       ...[...this.fixed.keys(), ...this.meta.filter(k => this.ix.fields.has(k)),
@@ -391,7 +418,7 @@ class Search {
     this.list.replaceChildren(...shown)
     this.shown = PAGE
     toggle(this.more, PAGE < ids.length)
-    this.counts()
+    this.counts(ids)
     const n = ids.length
     this.status.textContent = idle ? '' : `${n || 'No'} ${n === 1 ? this.noun : this.plural}` + (found ? ` for “${q.trim()}”` : '')
     if (this.static) this.static.forEach(e => toggle(e, false)), toggle(this.list, true)
@@ -417,15 +444,18 @@ class Search {
   }
 
   // counts shows, by each value of each facet whose column is loaded, how
-  // many results choosing it would give.
-  counts () {
+  // many results choosing it would give. all, when given, is the results
+  // (this.filter(this.found.ids, null)).
+  counts (all) {
     const ix = this.ix
     if (!this.found) return
     for (const [key, g] of this.groups) {
       const f = ix.fields.get(key)
       if (!ix.cols.has(f.of || key)) continue
       const n = new Array(f.values.length).fill(0)
-      for (const id of this.filter(this.found.ids, key)) for (const v of ix.values(key, id)) n[v]++
+      // Without a value of this facet chosen, its counts are the results'.
+      const ids = this.sel.get(key).size ? this.filter(this.found.ids, key) : (all ||= this.filter(this.found.ids, null))
+      for (const id of ids) for (const v of ix.values(key, id)) n[v]++
       const ul = g.details.querySelector('ul')
       f.values.forEach(([slug, name], v) => {
         let c = g.inputs.get(slug)

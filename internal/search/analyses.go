@@ -48,9 +48,10 @@ func textSum(d *Document) [sha256.Size]byte {
 	return s
 }
 
+// get returns the analysis of key. One read from the cache file has
+// only its record, and the table to decode it with (see decoded).
 func (c *Analyses) get(key [sha256.Size]byte) (analysis, bool) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	a, ok := c.now[key]
 	if !ok {
 		a, ok = c.last[key]
@@ -58,6 +59,11 @@ func (c *Analyses) get(key [sha256.Size]byte) (analysis, bool) {
 	if ok {
 		c.now[key] = a
 	}
+	if ok && a.terms == nil && a.record != nil {
+		a.table = c.table
+		a.length = recordLength(a.record)
+	}
+	c.mu.Unlock()
 	return a, ok
 }
 
@@ -133,7 +139,10 @@ func (c *Analyses) Encode() []byte {
 	return w.Bytes()
 }
 
-// DecodeAnalyses reads what Encode wrote.
+// DecodeAnalyses reads what Encode wrote. It checks every record but
+// keeps it as the bytes it was read from: an index decodes each record
+// it uses when it adds the document's postings (analysis.decoded), so a
+// build holds bytes, not millions of small structs.
 func DecodeAnalyses(data []byte) (*Analyses, error) {
 	r := binenc.NewReader(data)
 	if f := r.String(); f != analysesFormat {
@@ -145,35 +154,29 @@ func DecodeAnalyses(data []byte) (*Analyses, error) {
 	for i, s := range table {
 		c.number[s] = uint64(i)
 	}
-	word := func() string {
-		n := r.Uint()
-		if n >= uint64(len(table)) {
+	word := func() {
+		if r.Uint() >= uint64(len(table)) {
 			r.Fail(binenc.ErrCorrupt)
-			return ""
 		}
-		return table[n]
 	}
 	for range r.Len() {
 		var k [sha256.Size]byte
 		copy(k[:], r.Raw())
 		start := r.Rest()
-		a := analysis{lead: r.String()}
-		a.length = int(min(r.Uint(), math.MaxInt32))
-		a.terms = make([]docTerm, r.Len())
-		for i := range a.terms {
-			a.terms[i] = docTerm{stem: word(), weighted: math.Float32frombits(uint32(r.Uint())), title: r.Bool()}
+		r.Raw() // the lead
+		r.Uint()
+		for range r.Len() {
+			word()
+			r.Uint()
+			r.Bool()
 		}
-		if n := r.Len(); n > 0 {
-			a.surfaces = make([]string, n)
-			for i := range a.surfaces {
-				a.surfaces[i] = word()
-			}
+		for range r.Len() {
+			word()
 		}
 		if r.Err() != nil {
 			break
 		}
-		a.record = start[:len(start)-len(r.Rest())]
-		c.last[k] = a
+		c.last[k] = analysis{record: start[:len(start)-len(r.Rest())]}
 	}
 	if err := r.Err(); err != nil {
 		return nil, fmt.Errorf("search analyses: %w", err)
@@ -182,4 +185,33 @@ func DecodeAnalyses(data []byte) (*Analyses, error) {
 		return nil, fmt.Errorf("search analyses: %w", binenc.ErrCorrupt)
 	}
 	return c, nil
+}
+
+// decoded returns a with its words, decoded from its record if it was
+// read from the cache file and not decoded yet.
+func (a analysis) decoded() analysis {
+	if a.terms != nil || a.record == nil {
+		return a
+	}
+	r := binenc.NewReader(a.record)
+	out := analysis{record: a.record, lead: r.String()}
+	out.length = int(min(r.Uint(), math.MaxInt32))
+	out.terms = make([]docTerm, r.Len())
+	for i := range out.terms {
+		out.terms[i] = docTerm{stem: a.table[r.Uint()], weighted: math.Float32frombits(uint32(r.Uint())), title: r.Bool()}
+	}
+	if n := r.Len(); n > 0 {
+		out.surfaces = make([]string, n)
+		for i := range out.surfaces {
+			out.surfaces[i] = a.table[r.Uint()]
+		}
+	}
+	return out
+}
+
+// recordLength reads an analysis's length from its record.
+func recordLength(record []byte) int {
+	r := binenc.NewReader(record)
+	r.Raw()
+	return int(min(r.Uint(), math.MaxInt32))
 }

@@ -28,6 +28,16 @@ func TestAnalysesGiveTheSameIndex(t *testing.T) {
 	if got := New(corpus, Options{TermShardBytes: 64, Analyses: decoded}).Files(); !slices.EqualFunc(got, fresh, same) {
 		t.Error("an index made with decoded analyses differs from one without")
 	}
+	// Analyses kept as their records, as they were read, are written
+	// again as they were; a Fixed index, which forgets each document's
+	// words, writes the same files.
+	again, err := DecodeAnalyses(decoded.Encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := New(corpus, Options{TermShardBytes: 64, Analyses: again, Fixed: true}).Files(); !slices.EqualFunc(got, fresh, same) {
+		t.Error("a Fixed index made with analyses decoded twice differs from one without")
+	}
 	hits := 0
 	for k := range decoded.last {
 		if _, ok := cache.last[k]; ok {

@@ -36,6 +36,10 @@ type Options struct {
 	// Analyses, when set, holds documents' analyses from an earlier
 	// index: New analyses only the documents whose text changed.
 	Analyses *Analyses
+	// Fixed says the index will not be updated: it forgets each
+	// document's words once it has their postings, which Update needs
+	// and a build does not. Update panics on a Fixed index.
+	Fixed bool
 }
 
 // Index is the search index of a site: per-document postings, the
@@ -113,11 +117,14 @@ func New(c Corpus, opts Options) *Index {
 	if len(analysed) > 0 && total > 0 {
 		ix.avgLen = float64(total) / float64(len(analysed))
 	}
-	for i, a := range analysed {
-		e := ix.entry(c.Documents[i], a)
-		ix.docs = append(ix.docs, e)
+	ix.docs = make([]*entry, len(analysed))
+	ix.addAll(func(i int) *entry {
+		e := ix.entry(c.Documents[i], analysed[i].decoded())
+		analysed[i] = analysis{}
+		return e
+	})
+	for i, e := range ix.docs {
 		ix.ids[e.doc.URL] = i
-		ix.add(int32(i), e)
 	}
 	ix.live = len(ix.docs)
 	ix.bounds = ix.partition()
@@ -133,8 +140,11 @@ type analysis struct {
 	// lead is the start of the body's text, the excerpt of a page
 	// without a summary.
 	lead string
-	// record is what DecodeAnalyses read it from, if it did.
+	// record is what DecodeAnalyses read it from, if it did; then
+	// table numbers its stems and words, and until decoded only length
+	// is set.
 	record []byte
+	table  []string
 }
 
 // analyseAll analyses docs in parallel, each worker with its own
@@ -258,6 +268,49 @@ func (ix *Index) entry(d Document, a analysis) *entry {
 		t.level = uint8(min(max(int(math.Ceil(impact/maxScore*levels)), 1), levels))
 	}
 	return e
+}
+
+// addAll makes the entry of every document number and adds its
+// postings and words: the two halves of the documents side by side, the
+// second into maps of its own, whose postings then follow the first's
+// (their numbers are all greater).
+func (ix *Index) addAll(entryOf func(int) *entry) {
+	n := len(ix.docs)
+	add := func(into *Index, from, to int) {
+		for i := from; i < to; i++ {
+			e := entryOf(i)
+			ix.docs[i] = e
+			into.add(int32(i), e)
+			if ix.opts.Fixed {
+				e.terms, e.surfaces = nil, nil
+			}
+		}
+	}
+	if n < 2048 || runtime.GOMAXPROCS(0) < 2 {
+		add(ix, 0, n)
+		return
+	}
+	half := n / 2
+	second := &Index{stems: map[string]*postings{}, surfaces: map[string]*surface{}}
+	var wg sync.WaitGroup
+	wg.Go(func() { add(second, half, n) })
+	add(ix, 0, half)
+	wg.Wait()
+	for k, p := range second.stems {
+		if q := ix.stems[k]; q != nil {
+			q.ids = append(q.ids, p.ids...)
+			q.levels = append(q.levels, p.levels...)
+		} else {
+			ix.stems[k] = p
+		}
+	}
+	for k, sf := range second.surfaces {
+		if t := ix.surfaces[k]; t != nil {
+			t.refs += sf.refs
+		} else {
+			ix.surfaces[k] = sf
+		}
+	}
 }
 
 // add records document id's postings and words.

@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -367,6 +368,25 @@ func TestIndexIsDeterministic(t *testing.T) {
 	a, b := New(testCorpus(), Options{TermShardBytes: 64}).Files(), New(testCorpus(), Options{TermShardBytes: 64}).Files()
 	if !slices.EqualFunc(a, b, func(x, y File) bool { return x.Path == y.Path && string(x.Data) == string(y.Data) }) {
 		t.Error("two indexes of the same corpus differ")
+	}
+}
+
+// TestIndexSameOnOneCore indexes a corpus large enough to be added in
+// two halves side by side, and again on one core, where it is added in
+// one: the files are the same.
+func TestIndexSameOnOneCore(t *testing.T) {
+	c := Corpus{Facets: testFacets}
+	words := strings.Fields("stroke ward community falls therapy rehabilitation hospice nutrition gait studies")
+	for i := range 5000 {
+		title := words[i%len(words)] + " " + words[(i/7)%len(words)]
+		body := strings.Repeat(words[(i/3)%len(words)]+" ", 1+i%5) + fmt.Sprint("w", i%300)
+		c.Documents = append(c.Documents, doc(fmt.Sprint("/p", i, "/"), title, "", body, nil))
+	}
+	two := New(c, Options{}).Files()
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	one := New(c, Options{}).Files()
+	if !slices.EqualFunc(one, two, func(x, y File) bool { return x.Path == y.Path && string(x.Data) == string(y.Data) }) {
+		t.Error("the index made in two halves differs from the one made in one")
 	}
 }
 

@@ -13,6 +13,9 @@ import "slices"
 // session drifts from what a full build would write, never from what it
 // would find.
 func (ix *Index) Update(changed []Document, removed []string) (written []File, deleted []string) {
+	if ix.opts.Fixed {
+		panic("search: Update of a Fixed index")
+	}
 	dirtyTerms, dirtyDocs := map[int]bool{}, map[int]bool{}
 	touch := func(id int, e *entry) {
 		dirtyDocs[id/ix.opts.DocsPerShard] = true
@@ -49,7 +52,7 @@ func (ix *Index) Update(changed []Document, removed []string) (written []File, d
 			ix.ids[d.URL] = id
 			ix.live++
 		}
-		e := ix.entry(d, analysed[i])
+		e := ix.entry(d, analysed[i].decoded())
 		ix.docs[id] = e
 		ix.add(int32(id), e)
 		touch(id, e)

@@ -22,6 +22,7 @@ import (
 	"github.com/facultyhub/facultyhub/internal/markdown"
 	"github.com/facultyhub/facultyhub/internal/output"
 	"github.com/facultyhub/facultyhub/internal/render"
+	"github.com/facultyhub/facultyhub/internal/search"
 	"github.com/facultyhub/facultyhub/internal/site"
 	"golang.org/x/sync/errgroup"
 )
@@ -101,9 +102,11 @@ type run struct {
 	links       []pageLinks
 	// searchLinks are the links of the search page, which index renders.
 	searchLinks []pageLinks
-	files       map[string]bool
-	result      Result
-	mu          sync.Mutex
+	// indexed delivers the search index startIndex makes.
+	indexed chan *search.Index
+	files   map[string]bool
+	result  Result
+	mu      sync.Mutex
 }
 
 // Build runs the pipeline. It returns an error for failures of the
@@ -115,17 +118,21 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		if r.out != nil {
 			_ = r.out.Abort() // no-op after a successful commit
 		}
-		_ = r.cacheWrites.Wait() // a build that stopped early still finishes its cache files
+		// A build that stopped early leaves no index being made, and
+		// still finishes its cache files.
+		_, _ = r.indexMade(context.Background())
+		_ = r.cacheWrites.Wait()
 	}()
 	err := r.phases(ctx, []phase{
 		// Content that cannot be read is checked too, so that a build
 		// reports every problem at once, as check does.
 		{name: "load", fn: r.load, goOn: true},
-		{name: "check+graph+prepare", fn: r.checkBeside(r.inTurn(r.graph, r.stage, r.prepare))},
+		{name: "check+graph+prepare", fn: r.checkBeside(r.inTurn(r.graph, r.startIndex, r.stage, r.prepare))},
 		// Feeds and the index need the page list and the graph, not the
 		// rendered pages: they run beside the render, on what the
-		// render's workers leave of the cores. Deferred link checks
-		// need the outlines the render reads.
+		// render's workers leave of the cores (the index is made from
+		// the graph alone, so it starts as soon as the graph is made).
+		// Deferred link checks need the outlines the render reads.
 		{name: "render+feeds+index", fn: r.together(r.inTurn(r.render, r.finishChecks), r.feeds, r.index)},
 		{name: "assets", fn: r.assets},
 		{name: "links", fn: r.linkCheck},

@@ -9,14 +9,42 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// index writes the search index, made from the site graph (never from
-// the rendered HTML), under /search/.
-func (r *run) index(ctx context.Context) error {
-	opts := search.Options{Base: render.BasePath(r.site)}
-	if r.cache != nil {
-		opts.Analyses = r.cache.searchAnalyses()
+// startIndex starts making the search index from the site graph (never
+// from the rendered HTML) as soon as the graph is made: it needs nothing
+// else, and in a build after a small change it is the longest job of
+// the render phase. index waits for it.
+func (r *run) startIndex(context.Context) error {
+	r.indexed = make(chan *search.Index, 1)
+	go func() {
+		opts := search.Options{Base: render.BasePath(r.site), Fixed: true}
+		if r.cache != nil {
+			opts.Analyses = r.cache.searchAnalyses()
+		}
+		r.indexed <- search.New(search.FromSite(r.site), opts)
+	}()
+	return nil
+}
+
+// indexMade waits for the index startIndex started, if it did.
+func (r *run) indexMade(ctx context.Context) (*search.Index, error) {
+	if r.indexed == nil {
+		return nil, nil
 	}
-	ix := search.New(search.FromSite(r.site), opts)
+	select {
+	case ix := <-r.indexed:
+		r.indexed = nil
+		return ix, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// index writes the search index under /search/.
+func (r *run) index(ctx context.Context) error {
+	ix, err := r.indexMade(ctx)
+	if err != nil {
+		return err
+	}
 	if r.cache != nil && r.opts.Cache == nil {
 		r.cache.writeAnalyses(r.opts.CacheDir, &r.cacheWrites)
 	}

@@ -24,6 +24,9 @@ type Cache struct {
 	// closed when the decoding started by decodeAnalyses is done.
 	encodedAnalyses []byte
 	analysesDecoded chan struct{}
+	// decoding guards the two fields above: the check and the index
+	// start the decoding, side by side.
+	decoding sync.Mutex
 }
 
 // decodeAnalyses starts decoding c's analyses in the background (an
@@ -31,6 +34,8 @@ type Cache struct {
 // check has let go of the documents' positions, and the graph and the
 // page list, which use one core, run meanwhile.
 func (c *Cache) decodeAnalyses() {
+	c.decoding.Lock()
+	defer c.decoding.Unlock()
 	if c.encodedAnalyses == nil || c.analysesDecoded != nil {
 		return
 	}
@@ -47,8 +52,11 @@ func (c *Cache) decodeAnalyses() {
 // searchAnalyses returns c's analyses, once decoded.
 func (c *Cache) searchAnalyses() *search.Analyses {
 	c.decodeAnalyses()
-	if c.analysesDecoded != nil {
-		<-c.analysesDecoded
+	c.decoding.Lock()
+	done := c.analysesDecoded
+	c.decoding.Unlock()
+	if done != nil {
+		<-done
 	}
 	return c.analyses
 }

@@ -209,6 +209,25 @@ func (a analysis) decoded() analysis {
 	return out
 }
 
+// each calls term for each of the words counted in a, read from its
+// record, and surface for each of its surfaces, without keeping them.
+func (a analysis) each(term func(docTerm), surface func(string)) {
+	r := binenc.NewReader(a.record)
+	r.Raw()
+	r.Uint()
+	for range r.Len() {
+		term(docTerm{stem: a.table[r.Uint()], weighted: math.Float32frombits(uint32(r.Uint())), title: r.Bool()})
+	}
+	for range r.Len() {
+		surface(a.table[r.Uint()])
+	}
+}
+
+// recordLead reads an analysis's lead from its record.
+func (a analysis) recordLead() string {
+	return binenc.NewReader(a.record).String()
+}
+
 // recordLength reads an analysis's length from its record.
 func recordLength(record []byte) int {
 	r := binenc.NewReader(record)

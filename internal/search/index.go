@@ -118,11 +118,7 @@ func New(c Corpus, opts Options) *Index {
 		ix.avgLen = float64(total) / float64(len(analysed))
 	}
 	ix.docs = make([]*entry, len(analysed))
-	ix.addAll(func(i int) *entry {
-		e := ix.entry(c.Documents[i], analysed[i].decoded())
-		analysed[i] = analysis{}
-		return e
-	})
+	ix.addAll(c.Documents, analysed)
 	for i, e := range ix.docs {
 		ix.ids[e.doc.URL] = i
 	}
@@ -252,33 +248,59 @@ func (c *counter) document(a *analyser, d *Document) analysis {
 // entry turns an analysis into the document's postings, with impacts
 // quantised against the index's average length.
 func (ix *Index) entry(d Document, a analysis) *entry {
-	e := &entry{doc: d, surfaces: a.surfaces, terms: a.terms}
-	e.doc.Body, e.doc.source = nil, nil // the postings are all the index needs of it
-	if e.doc.Excerpt == "" {
-		e.doc.Excerpt = a.lead
-	}
-	norm := 1 - bm25B + bm25B*float64(a.length)/ix.avgLen
+	e := ix.bare(d, a.lead)
+	e.terms, e.surfaces = a.terms, a.surfaces
+	norm := ix.norm(a.length)
 	for i := range e.terms {
-		t := &e.terms[i]
-		tf := float64(t.weighted)
-		impact := tf * (bm25K1 + 1) / (tf + bm25K1*norm)
-		if t.title {
-			impact += titleBonus
-		}
-		t.level = uint8(min(max(int(math.Ceil(impact/maxScore*levels)), 1), levels))
+		e.terms[i].level = level(e.terms[i], norm)
 	}
 	return e
+}
+
+// bare is d's entry without its words.
+func (ix *Index) bare(d Document, lead string) *entry {
+	e := &entry{doc: d}
+	e.doc.Body, e.doc.source = nil, nil // the postings are all the index needs of it
+	if e.doc.Excerpt == "" {
+		e.doc.Excerpt = lead
+	}
+	return e
+}
+
+// norm is BM25's length normalisation of a document of length words.
+func (ix *Index) norm(length int) float64 {
+	return 1 - bm25B + bm25B*float64(length)/ix.avgLen
+}
+
+// level quantises the impact of t in a document of normalisation norm.
+func level(t docTerm, norm float64) uint8 {
+	tf := float64(t.weighted)
+	impact := tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+	if t.title {
+		impact += titleBonus
+	}
+	return uint8(min(max(int(math.Ceil(impact/maxScore*levels)), 1), levels))
 }
 
 // addAll makes the entry of every document number and adds its
 // postings and words: the two halves of the documents side by side, the
 // second into maps of its own, whose postings then follow the first's
-// (their numbers are all greater).
-func (ix *Index) addAll(entryOf func(int) *entry) {
+// (their numbers are all greater). A Fixed index reads the words of an
+// analysis from the cache straight from its record into the postings.
+func (ix *Index) addAll(docs []Document, analysed []analysis) {
 	n := len(ix.docs)
 	add := func(into *Index, from, to int) {
 		for i := from; i < to; i++ {
-			e := entryOf(i)
+			a := analysed[i]
+			analysed[i] = analysis{}
+			if ix.opts.Fixed && a.terms == nil && a.record != nil {
+				e := ix.bare(docs[i], a.recordLead())
+				norm := ix.norm(a.length)
+				a.each(func(t docTerm) { into.insert(t.stem, int32(i), level(t, norm)) }, func(s string) { into.countSurface(s, 1) })
+				ix.docs[i] = e
+				continue
+			}
+			e := ix.entry(docs[i], a.decoded())
 			ix.docs[i] = e
 			into.add(int32(i), e)
 			if ix.opts.Fixed {
@@ -316,14 +338,19 @@ func (ix *Index) addAll(entryOf func(int) *entry) {
 // add records document id's postings and words.
 func (ix *Index) add(id int32, e *entry) {
 	for _, t := range e.terms {
-		p := ix.stems[t.stem]
-		if p == nil {
-			p = &postings{}
-			ix.stems[t.stem] = p
-		}
-		p.insert(id, t.level)
+		ix.insert(t.stem, id, t.level)
 	}
 	ix.countSurfaces(e, 1)
+}
+
+// insert adds document id to the postings of stem.
+func (ix *Index) insert(stem string, id int32, level uint8) {
+	p := ix.stems[stem]
+	if p == nil {
+		p = &postings{}
+		ix.stems[stem] = p
+	}
+	p.insert(id, level)
 }
 
 // remove forgets document id's postings and words.
@@ -341,16 +368,20 @@ func (ix *Index) remove(id int32, e *entry) {
 
 func (ix *Index) countSurfaces(e *entry, delta int) {
 	for _, s := range e.surfaces {
-		sf := ix.surfaces[s]
-		if sf == nil {
-			w := analyse(s)
-			sf = &surface{stem: w.Stem, stop: w.Stop}
-			ix.surfaces[s] = sf
-		}
-		sf.refs += delta
-		if sf.refs <= 0 {
-			delete(ix.surfaces, s)
-		}
+		ix.countSurface(s, delta)
+	}
+}
+
+func (ix *Index) countSurface(s string, delta int) {
+	sf := ix.surfaces[s]
+	if sf == nil {
+		w := analyse(s)
+		sf = &surface{stem: w.Stem, stop: w.Stop}
+		ix.surfaces[s] = sf
+	}
+	sf.refs += delta
+	if sf.refs <= 0 {
+		delete(ix.surfaces, s)
 	}
 }
 

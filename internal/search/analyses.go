@@ -210,16 +210,19 @@ func (a analysis) decoded() analysis {
 }
 
 // each calls term for each of the words counted in a, read from its
-// record, and surface for each of its surfaces, without keeping them.
-func (a analysis) each(term func(docTerm), surface func(string)) {
+// record, and surface for each of its surfaces, without keeping them;
+// each comes with its number in a.table.
+func (a analysis) each(term func(int, docTerm), surface func(int, string)) {
 	r := binenc.NewReader(a.record)
 	r.Raw()
 	r.Uint()
 	for range r.Len() {
-		term(docTerm{stem: a.table[r.Uint()], weighted: math.Float32frombits(uint32(r.Uint())), title: r.Bool()})
+		n := int(r.Uint())
+		term(n, docTerm{stem: a.table[n], weighted: math.Float32frombits(uint32(r.Uint())), title: r.Bool()})
 	}
 	for range r.Len() {
-		surface(a.table[r.Uint()])
+		n := int(r.Uint())
+		surface(n, a.table[n])
 	}
 }
 

@@ -58,3 +58,23 @@ func gzipSize(data []byte) int {
 	zw.Close()
 	return buf.Len()
 }
+
+// BenchmarkIndexNationalCached indexes the national-scale corpus the
+// way a build after a small change does: a Fixed index from analyses
+// decoded from the build cache, none of them analysed anew.
+//
+//	go test ./internal/search -run XXX -bench IndexNationalCached -count 5
+func BenchmarkIndexNationalCached(b *testing.B) {
+	s := nationalSite(b)
+	cache := NewAnalyses()
+	New(FromSite(s), Options{Analyses: cache})
+	encoded := cache.Encode()
+	b.ResetTimer()
+	for b.Loop() {
+		a, err := DecodeAnalyses(encoded)
+		if err != nil {
+			b.Fatal(err)
+		}
+		New(FromSite(s), Options{Analyses: a, Fixed: true}).Files()
+	}
+}

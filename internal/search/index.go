@@ -290,13 +290,33 @@ func level(t docTerm, norm float64) uint8 {
 func (ix *Index) addAll(docs []Document, analysed []analysis) {
 	n := len(ix.docs)
 	add := func(into *Index, from, to int) {
+		// The postings and surfaces of the cache's table numbers, so a
+		// word read from a record is not looked up by its text again.
+		var posts []*postings
+		var surfs []*surface
 		for i := from; i < to; i++ {
 			a := analysed[i]
 			analysed[i] = analysis{}
 			if ix.opts.Fixed && a.terms == nil && a.record != nil {
 				e := ix.bare(docs[i], a.recordLead())
 				norm := ix.norm(a.length)
-				a.each(func(t docTerm) { into.insert(t.stem, int32(i), level(t, norm)) }, func(s string) { into.countSurface(s, 1) })
+				if len(posts) < len(a.table) {
+					posts = append(posts, make([]*postings, len(a.table)-len(posts))...)
+					surfs = append(surfs, make([]*surface, len(a.table)-len(surfs))...)
+				}
+				a.each(func(n int, t docTerm) {
+					if posts[n] == nil {
+						posts[n] = into.postingsOf(t.stem)
+					}
+					posts[n].insert(int32(i), level(t, norm))
+				}, func(n int, s string) {
+					if surfs[n] == nil {
+						into.countSurface(s, 1)
+						surfs[n] = into.surfaces[s]
+						return
+					}
+					surfs[n].refs++
+				})
 				ix.docs[i] = e
 				continue
 			}
@@ -345,12 +365,17 @@ func (ix *Index) add(id int32, e *entry) {
 
 // insert adds document id to the postings of stem.
 func (ix *Index) insert(stem string, id int32, level uint8) {
+	ix.postingsOf(stem).insert(id, level)
+}
+
+// postingsOf returns the postings of stem, made empty if it has none.
+func (ix *Index) postingsOf(stem string) *postings {
 	p := ix.stems[stem]
 	if p == nil {
 		p = &postings{}
 		ix.stems[stem] = p
 	}
-	p.insert(id, level)
+	return p
 }
 
 // remove forgets document id's postings and words.

@@ -34,25 +34,7 @@ func (ix *Index) encodeFacets() []File {
 		for i, v := range f.Values {
 			index[v.Slug] = i
 		}
-		keys := make([]string, len(ix.docs))
-		sets := map[string][]int{}
-		freq := map[string]int{}
-		for id, e := range ix.docs {
-			var set []int
-			if e != nil {
-				for _, v := range e.doc.Facets[f.Key] {
-					if i, ok := index[v]; ok {
-						set = append(set, i)
-					}
-				}
-			}
-			slices.Sort(set)
-			set = slices.Compact(set)
-			k := setKey(set)
-			keys[id] = k
-			sets[k] = set
-			freq[k]++
-		}
+		keys, sets, freq := ix.facetSets(f.Key, index)
 		order := make([]string, 0, len(sets))
 		for k := range sets {
 			order = append(order, k)
@@ -83,6 +65,54 @@ func (ix *Index) encodeFacets() []File {
 		out[fi] = named("search/f/"+f.Key+"-", b)
 	}
 	return out
+}
+
+// facetSets returns each document's set of values of the facet key
+// (value numbers from index), named by setKey, with every set by name and
+// how many documents have it. A set of values below 64 is first a bit
+// mask, so that a document costs no string.
+func (ix *Index) facetSets(key string, index map[string]int) (keys []string, sets map[string][]int, freq map[string]int) {
+	keys = make([]string, len(ix.docs))
+	sets, freq = map[string][]int{}, map[string]int{}
+	named := map[uint64]string{}
+	for id, e := range ix.docs {
+		var values []string
+		if e != nil {
+			values = e.doc.Facets[key]
+		}
+		var mask uint64
+		small := true
+		for _, v := range values {
+			if i, ok := index[v]; ok {
+				if i >= 64 {
+					small = false
+					break
+				}
+				mask |= 1 << i
+			}
+		}
+		if k, ok := named[mask]; ok && small {
+			keys[id] = k
+			freq[k]++
+			continue
+		}
+		var set []int
+		for _, v := range values {
+			if i, ok := index[v]; ok {
+				set = append(set, i)
+			}
+		}
+		slices.Sort(set)
+		set = slices.Compact(set)
+		k := setKey(set)
+		if small {
+			named[mask] = k
+		}
+		keys[id] = k
+		sets[k] = set
+		freq[k]++
+	}
+	return keys, sets, freq
 }
 
 func setKey(set []int) string {

@@ -81,10 +81,12 @@ func (c *Analyses) sweep() {
 }
 
 // analysesFormat changes whenever Encode's records do.
-const analysesFormat = "search-analyses-2"
+const analysesFormat = "search-analyses-3"
 
 // Encode writes the analyses of the last index made with c. Stems and
-// words are written once, in a table, and referred to by number.
+// words are written once, in a table, and referred to by number. Each
+// record is written with its length, and the whole with its SHA-256, so
+// that DecodeAnalyses can trust the records without reading them through.
 func (c *Analyses) Encode() []byte {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -105,7 +107,7 @@ func (c *Analyses) Encode() []byte {
 		}
 		return n
 	}
-	var body binenc.Writer
+	var body, rec binenc.Writer
 	size := 0
 	for _, a := range c.last {
 		size += len(a.record) + 64
@@ -115,38 +117,49 @@ func (c *Analyses) Encode() []byte {
 		a := c.last[k]
 		body.Raw(k[:])
 		if a.record != nil {
-			body.Append(a.record)
+			body.Raw(a.record)
 			continue
 		}
-		body.String(a.lead)
-		body.Uint(uint64(a.length))
-		body.Uint(uint64(len(a.terms)))
+		rec = binenc.Writer{}
+		rec.String(a.lead)
+		rec.Uint(uint64(a.length))
+		rec.Uint(uint64(len(a.terms)))
 		for _, t := range a.terms {
-			body.Uint(ref(t.stem))
-			body.Uint(uint64(math.Float32bits(t.weighted)))
-			body.Bool(t.title)
+			rec.Uint(ref(t.stem))
+			rec.Uint(uint64(math.Float32bits(t.weighted)))
+			rec.Bool(t.title)
 		}
-		body.Uint(uint64(len(a.surfaces)))
+		rec.Uint(uint64(len(a.surfaces)))
 		for _, s := range a.surfaces {
-			body.Uint(ref(s))
+			rec.Uint(ref(s))
 		}
+		body.Raw(rec.Bytes())
 	}
+	var payload binenc.Writer
+	payload.Strings(c.table)
+	payload.Uint(uint64(len(keys)))
+	payload.Append(body.Bytes())
+	sum := sha256.Sum256(payload.Bytes())
 	var w binenc.Writer
 	w.String(analysesFormat)
-	w.Strings(c.table)
-	w.Uint(uint64(len(keys)))
-	w.Append(body.Bytes())
+	w.Raw(sum[:])
+	w.Append(payload.Bytes())
 	return w.Bytes()
 }
 
-// DecodeAnalyses reads what Encode wrote. It checks every record but
-// keeps it as the bytes it was read from: an index decodes each record
-// it uses when it adds the document's postings (analysis.decoded), so a
-// build holds bytes, not millions of small structs.
+// DecodeAnalyses reads what Encode wrote. It checks the whole against
+// its SHA-256 and keeps each record as the bytes it was written as: an
+// index reads a record when it adds that document (analysis.each,
+// analysis.decoded), so a build holds bytes, not millions of small
+// structs.
 func DecodeAnalyses(data []byte) (*Analyses, error) {
 	r := binenc.NewReader(data)
 	if f := r.String(); f != analysesFormat {
 		return nil, fmt.Errorf("search analyses: format %q, want %q", f, analysesFormat)
+	}
+	sum := r.Raw()
+	if r.Err() != nil || len(sum) != sha256.Size || sha256.Sum256(r.Rest()) != [sha256.Size]byte(sum) {
+		return nil, fmt.Errorf("search analyses: %w", binenc.ErrCorrupt)
 	}
 	c := NewAnalyses()
 	table := r.Strings()
@@ -154,29 +167,13 @@ func DecodeAnalyses(data []byte) (*Analyses, error) {
 	for i, s := range table {
 		c.number[s] = uint64(i)
 	}
-	word := func() {
-		if r.Uint() >= uint64(len(table)) {
-			r.Fail(binenc.ErrCorrupt)
-		}
-	}
 	for range r.Len() {
-		var k [sha256.Size]byte
-		copy(k[:], r.Raw())
-		start := r.Rest()
-		r.Raw() // the lead
-		r.Uint()
-		for range r.Len() {
-			word()
-			r.Uint()
-			r.Bool()
-		}
-		for range r.Len() {
-			word()
-		}
-		if r.Err() != nil {
+		key := r.Raw()
+		record := r.Raw()
+		if r.Err() != nil || len(key) != sha256.Size {
 			break
 		}
-		c.last[k] = analysis{record: start[:len(start)-len(r.Rest())]}
+		c.last[[sha256.Size]byte(key)] = analysis{record: record}
 	}
 	if err := r.Err(); err != nil {
 		return nil, fmt.Errorf("search analyses: %w", err)

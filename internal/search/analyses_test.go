@@ -52,4 +52,14 @@ func TestAnalysesGiveTheSameIndex(t *testing.T) {
 			t.Fatalf("analyses cut at %d bytes decoded", n)
 		}
 	}
+	// A byte changed anywhere is caught: the records are not read
+	// through when decoded.
+	encoded := cache.Encode()
+	for n := 0; n < len(encoded); n += 7 {
+		bad := slices.Clone(encoded)
+		bad[n] ^= 0x20
+		if _, err := DecodeAnalyses(bad); err == nil {
+			t.Fatalf("analyses with byte %d changed decoded", n)
+		}
+	}
 }

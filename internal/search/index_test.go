@@ -466,6 +466,19 @@ func TestUpdateTouchesOnlyItsShards(t *testing.T) {
 	if got := r.values("system", 4); !slices.Equal(got, []string{"fell"}) {
 		t.Errorf("new page's system %v", got)
 	}
+	// The top records follow: every stem's best documents, with their
+	// records as the document shards now have them.
+	for _, stem := range []string{"fall", "stroke", "studi", "case", "prevent"} {
+		tops := r.tops(stem)
+		for _, p := range r.postings(stem) {
+			if rec, ok := tops[p.ID]; !ok || !slices.Equal(rec, r.doc(p.ID)) {
+				t.Errorf("%s: top record of %d is %q (%v), its document shard says %q", stem, p.ID, rec, ok, r.doc(p.ID))
+			}
+		}
+	}
+	if _, ok := r.tops("everyon")[3]; ok {
+		t.Error("the removed page is still among the top records")
+	}
 	// The same content indexed from scratch finds the same pages.
 	fresh := read(t, New(Corpus{Facets: testFacets, Documents: []Document{c.Documents[0], c.Documents[1], edited}}, Options{}).Files())
 	for _, stem := range []string{"stroke", "studi", "case"} {

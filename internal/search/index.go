@@ -290,34 +290,13 @@ func level(t docTerm, norm float64) uint8 {
 func (ix *Index) addAll(docs []Document, analysed []analysis) {
 	n := len(ix.docs)
 	add := func(into *Index, from, to int) {
-		// The postings and surfaces of the cache's table numbers, so a
-		// word read from a record is not looked up by its text again.
-		var posts []*postings
-		var surfs []*surface
+		var seen byNumber
 		for i := from; i < to; i++ {
 			a := analysed[i]
 			analysed[i] = analysis{}
 			if ix.opts.Fixed && a.terms == nil && a.record != nil {
-				e := ix.bare(docs[i], a.recordLead())
-				norm := ix.norm(a.length)
-				if len(posts) < len(a.table) {
-					posts = append(posts, make([]*postings, len(a.table)-len(posts))...)
-					surfs = append(surfs, make([]*surface, len(a.table)-len(surfs))...)
-				}
-				a.each(func(n int, t docTerm) {
-					if posts[n] == nil {
-						posts[n] = into.postingsOf(t.stem)
-					}
-					posts[n].insert(int32(i), level(t, norm))
-				}, func(n int, s string) {
-					if surfs[n] == nil {
-						into.countSurface(s, 1)
-						surfs[n] = into.surfaces[s]
-						return
-					}
-					surfs[n].refs++
-				})
-				ix.docs[i] = e
+				ix.docs[i] = ix.bare(docs[i], a.recordLead())
+				into.addRecord(int32(i), a, ix.norm(a.length), &seen)
 				continue
 			}
 			e := ix.entry(docs[i], a.decoded())
@@ -353,6 +332,36 @@ func (ix *Index) addAll(docs []Document, analysed []analysis) {
 			ix.surfaces[k] = sf
 		}
 	}
+}
+
+// byNumber holds the postings and surfaces of the build cache's table
+// numbers that addRecord has met, so that a word read from a record is
+// not looked up by its text again.
+type byNumber struct {
+	posts []*postings
+	surfs []*surface
+}
+
+// addRecord adds document id's postings and words straight from the
+// record of its cached analysis a, norm being its length normalisation.
+func (ix *Index) addRecord(id int32, a analysis, norm float64, seen *byNumber) {
+	if more := len(a.table) - len(seen.posts); more > 0 {
+		seen.posts = append(seen.posts, make([]*postings, more)...)
+		seen.surfs = append(seen.surfs, make([]*surface, more)...)
+	}
+	a.each(func(num int, t docTerm) {
+		if seen.posts[num] == nil {
+			seen.posts[num] = ix.postingsOf(t.stem)
+		}
+		seen.posts[num].insert(id, level(t, norm))
+	}, func(num int, s string) {
+		if seen.surfs[num] == nil {
+			ix.countSurface(s, 1)
+			seen.surfs[num] = ix.surfaces[s]
+			return
+		}
+		seen.surfs[num].refs++
+	})
 }
 
 // add records document id's postings and words.

@@ -19,20 +19,27 @@ type contentWriter struct {
 
 // line writes "name:value" CRLF, folded: each continuation line starts with
 // one space, so it carries at most maxLine-1 octets of the line, and a fold
-// never falls inside a UTF-8 sequence.
+// never falls inside a UTF-8 sequence. The parts are written as they are,
+// not joined first: a calendar has ten lines per placement.
 func (cw *contentWriter) line(name, value string) {
-	s := name + ":" + value
-	limit := maxLine
-	for cw.err == nil && len(s) > limit {
-		cut := limit
-		for !utf8.RuneStart(s[cut]) {
-			cut--
+	n, limit := 0, maxLine // octets on the current line, and its limit
+	for _, s := range [...]string{name, ":", value} {
+		for cw.err == nil && n+len(s) > limit {
+			cut := limit - n
+			for cut > 0 && !utf8.RuneStart(s[cut]) {
+				cut--
+			}
+			if cut == 0 && n == 0 {
+				cut = limit // not UTF-8: cut anywhere rather than loop
+			}
+			cw.write(s[:cut], "\r\n ")
+			s = s[cut:]
+			n, limit = 0, maxLine-1
 		}
-		cw.write(s[:cut], "\r\n ")
-		s = s[cut:]
-		limit = maxLine - 1
+		cw.write(s, "")
+		n += len(s)
 	}
-	cw.write(s, "\r\n")
+	cw.write("\r\n", "")
 }
 
 func (cw *contentWriter) write(a, b string) {

@@ -2,8 +2,10 @@ package feeds
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -199,5 +201,29 @@ func TestLatest(t *testing.T) {
 	}
 	if input[0].URL != "/b" {
 		t.Error("Latest reordered its input")
+	}
+}
+
+// TestLatestIsTheSortedHead compares Latest with sorting every entry, on
+// many entries sharing few dates, in a scrambled order.
+func TestLatestIsTheSortedHead(t *testing.T) {
+	var input []Entry
+	for i := range 500 {
+		d := day("2026-01-01").AddDate(0, 0, (i*7919)%13)
+		if i%3 == 0 {
+			input = append(input, Entry{URL: fmt.Sprintf("/p%03d", (i*389)%500), Published: d})
+		} else {
+			input = append(input, Entry{URL: fmt.Sprintf("/p%03d", (i*389)%500), Updated: d})
+		}
+	}
+	sorted := slices.Clone(input)
+	slices.SortFunc(sorted, func(a, b Entry) int {
+		return cmp.Or(b.date().Compare(a.date()), cmp.Compare(a.URL, b.URL))
+	})
+	for _, n := range []int{1, 20, 499, 500, 600} {
+		got := Latest(input, n)
+		if want := sorted[:min(n, len(sorted))]; !slices.EqualFunc(got, want, func(a, b Entry) bool { return a.URL == b.URL }) {
+			t.Errorf("Latest(%d) differs from the head of the sorted entries", n)
+		}
 	}
 }

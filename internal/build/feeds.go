@@ -71,9 +71,9 @@ func feedJobs(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) []
 	atom := func(p, title, page string, stories []*site.Story, resources []*site.Resource, placements []*site.Placement) {
 		inputs := func() []byte { return feedInputs(p, title, page, stories, resources, placements) }
 		jobs = append(jobs, feedJob{path: p, inputs: inputs, write: func(b *bytes.Buffer) error {
-			entries := entries(s, stories, resources, placements)
+			entries := latestEntries(s, stories, resources, placements)
 			return feeds.Atom(b, feeds.Feed{Title: title, Self: render.AbsURL(s, p), Link: render.AbsURL(s, page),
-				Author: author, Entries: feeds.Latest(entries, feedSize), Updated: emptyFeedDate(s, entries)})
+				Author: author, Entries: entries, Updated: emptyFeedDate(s, entries)})
 		}})
 	}
 	atom("/feed.xml", s.Config.Title, "/", s.Stories, s.Resources, s.OpenPlacements())
@@ -175,30 +175,56 @@ func emptyFeedDate(s *site.Site, entries []feeds.Entry) time.Time {
 	return time.Time{}
 }
 
-func entries(s *site.Site, stories []*site.Story, resources []*site.Resource, placements []*site.Placement) []feeds.Entry {
-	var out []feeds.Entry
+// latestEntries returns the entries of a feed of stories, dated
+// resources and placements: the feedSize newest, as feeds.Latest orders
+// them. It orders them by their dates and site paths (in the same order
+// as their absolute URLs), and makes whole entries for those it keeps.
+func latestEntries(s *site.Site, stories []*site.Story, resources []*site.Resource, placements []*site.Placement) []feeds.Entry {
+	type item struct {
+		story    *site.Story
+		resource *site.Resource
+		place    *site.Placement
+	}
+	var keys []feeds.Entry
+	var items []item
 	for _, st := range stories {
-		out = append(out, feeds.Entry{Title: st.Title, URL: render.AbsURL(s, st.URL), Published: st.Date,
-			Summary: st.Summary, Categories: categories(s, st.Professions)})
+		keys, items = append(keys, feeds.Entry{URL: st.URL, Published: st.Date}), append(items, item{story: st})
 	}
 	for _, r := range resources {
-		if r.Date.IsZero() {
-			continue
+		if !r.Date.IsZero() {
+			keys, items = append(keys, feeds.Entry{URL: r.URL, Published: r.Date, Updated: r.Reviewed}), append(items, item{resource: r})
 		}
-		out = append(out, feeds.Entry{Title: r.Title, URL: render.AbsURL(s, r.URL), Published: r.Date, Updated: r.Reviewed,
-			Summary: r.Summary, Categories: categories(s, r.Professions)})
 	}
 	for _, p := range placements {
-		// A placement without a date of its own is dated by the build:
-		// still byte-identical for the same --now.
-		published := p.Date
-		if published.IsZero() {
-			published = s.Today
+		keys, items = append(keys, feeds.Entry{URL: p.URL, Published: placementDate(s, p)}), append(items, item{place: p})
+	}
+	var out []feeds.Entry
+	for _, i := range feeds.LatestIndices(keys, feedSize) {
+		switch it := items[i]; {
+		case it.story != nil:
+			st := it.story
+			out = append(out, feeds.Entry{Title: st.Title, URL: render.AbsURL(s, st.URL), Published: st.Date,
+				Summary: st.Summary, Categories: categories(s, st.Professions)})
+		case it.resource != nil:
+			r := it.resource
+			out = append(out, feeds.Entry{Title: r.Title, URL: render.AbsURL(s, r.URL), Published: r.Date, Updated: r.Reviewed,
+				Summary: r.Summary, Categories: categories(s, r.Professions)})
+		default:
+			p := it.place
+			out = append(out, feeds.Entry{Title: "Placement: " + p.Title, URL: render.AbsURL(s, p.URL), Published: placementDate(s, p),
+				Summary: p.Summary, Categories: categories(s, p.Professions)})
 		}
-		out = append(out, feeds.Entry{Title: "Placement: " + p.Title, URL: render.AbsURL(s, p.URL), Published: published,
-			Summary: p.Summary, Categories: categories(s, p.Professions)})
 	}
 	return out
+}
+
+// placementDate is a placement's date in the feeds: its own, or, when it
+// has none, the build's (still byte-identical for the same --now).
+func placementDate(s *site.Site, p *site.Placement) time.Time {
+	if p.Date.IsZero() {
+		return s.Today
+	}
+	return p.Date
 }
 
 func categories(s *site.Site, professions []string) []feeds.Category {

@@ -71,10 +71,21 @@ func (e Entry) date() time.Time {
 }
 
 // Latest returns at most n entries, newest first, ties broken by URL so the
-// order never depends on the input's. The input is not modified. It keeps
-// the n newest as it goes instead of sorting every entry: the national
-// feed picks twenty of fifteen thousand.
+// order never depends on the input's. The input is not modified.
 func Latest(entries []Entry, n int) []Entry {
+	var out []Entry
+	for _, i := range LatestIndices(entries, n) {
+		out = append(out, entries[i])
+	}
+	return out
+}
+
+// LatestIndices returns the indices of the entries Latest returns, in its
+// order. It reads only their dates and URLs, so a caller can make the
+// rest of the n it keeps alone. It keeps the n newest as it goes instead
+// of sorting every entry: the national feed picks twenty of fifteen
+// thousand.
+func LatestIndices(entries []Entry, n int) []int {
 	if n <= 0 {
 		return nil
 	}
@@ -84,26 +95,22 @@ func Latest(entries []Entry, n int) []Entry {
 		}
 		return a.URL < b.URL
 	}
-	top := make([]*Entry, 0, min(n, len(entries))+1)
+	top := make([]int, 0, min(n, len(entries))+1)
 	for i := range entries {
 		e := &entries[i]
-		if len(top) == n && !before(e, top[n-1]) {
+		if len(top) == n && !before(e, &entries[top[n-1]]) {
 			continue
 		}
 		at := len(top)
-		for at > 0 && before(e, top[at-1]) {
+		for at > 0 && before(e, &entries[top[at-1]]) {
 			at--
 		}
-		top = slices.Insert(top, at, e)
+		top = slices.Insert(top, at, i)
 		if len(top) > n {
 			top = top[:n]
 		}
 	}
-	out := make([]Entry, len(top))
-	for i, e := range top {
-		out[i] = *e
-	}
-	return out
+	return top
 }
 
 type atomFeed struct {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -35,7 +36,10 @@ func TestPlacementsJSONRoundTrip(t *testing.T) {
 	if got.Generated != "2026-01-15" || got.Count != len(in) {
 		t.Errorf("generated, count = %q, %d", got.Generated, got.Count)
 	}
-	want := sortedPlacements(in)
+	var want []PlacementRecord
+	for _, p := range placementOrder(in) {
+		want = append(want, *p)
+	}
 	for i := range want {
 		want[i].Professions, want[i].Models = orEmpty(want[i].Professions), orEmpty(want[i].Models)
 		want[i].Starts, want[i].Support = orEmpty(want[i].Starts), orEmpty(want[i].Support)
@@ -69,7 +73,7 @@ func TestPlacementsCSVRoundTrip(t *testing.T) {
 		t.Fatalf("%d rows, want a header and %d placements", len(rows), len(in))
 	}
 	col := func(row []string, name string) string { return row[slices.Index(rows[0], name)] }
-	for i, p := range sortedPlacements(in) {
+	for i, p := range placementOrder(in) {
 		row := rows[i+1]
 		if len(row) != len(rows[0]) {
 			t.Fatalf("row %d has %d cells, header %d", i+1, len(row), len(rows[0]))
@@ -141,4 +145,37 @@ func TestExportsNeedGenerated(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzPlacementJSON holds the placements export's own JSON encoding to
+// json.Marshal: strings with every kind of character, lists nil or not,
+// any finite number of hours.
+func FuzzPlacementJSON(f *testing.F) {
+	for _, s := range []string{"", "plain", `"q" \ /`, "<b>&amp;</b>", "\b\f\n\r\t\x00\x1f\x7f", "café ☕ \u2028\u2029", "bad \xff\xfe utf8", "\U0001F9FA"} {
+		f.Add(s, s+"x", 37.5)
+	}
+	f.Add("a", "b", 1e-7)
+	f.Add("a", "b", 1e21)
+	f.Add("a", "b", -0.0)
+	f.Add("a", "b", 123456789.125)
+	f.Fuzz(func(t *testing.T, s, u string, hours float64) {
+		if math.IsNaN(hours) || math.IsInf(hours, 0) {
+			return
+		}
+		p := PlacementRecord{URL: s, Title: u, Summary: s + u, Faculty: u, Host: s, Professions: []string{s, u},
+			Models: nil, Starts: []string{u}, HoursPerWeek: hours, DurationWeeks: len(s), Capacity: -len(u), Status: s}
+		got, err := p.appendJSON(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := p
+		q.Models, q.Support = []string{}, []string{}
+		want, err := json.Marshal(&q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("appendJSON:\n%s\njson.Marshal:\n%s", got, want)
+		}
+	})
 }

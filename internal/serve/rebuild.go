@@ -188,7 +188,10 @@ func (s *Server) settle(ctx context.Context, w *watcher, e *early) *snapshot {
 	}
 	final, seq := w.take()
 	if seq == e.seq && maps.Equal(s.states(final), e.files) {
-		return s.publish(ctx, final, <-e.done, e.start)
+		if p := <-e.done; !failed(p) || !s.halfWritten(ctx, final, e.files) {
+			return s.publish(ctx, final, p, e.start)
+		}
+		return nil // the file's next change brings a batch of its own
 	}
 	e.cancel()
 	dropped := <-e.done
@@ -241,7 +244,43 @@ const linkCheckDelay = 500 * time.Millisecond
 // the feeds and search index when one of them is.
 func (s *Server) rebuild(ctx context.Context, c Changes, after *build.Preview) *snapshot {
 	start := time.Now()
-	return s.publish(ctx, c, s.prepare(ctx, c, after), start)
+	before := s.states(c)
+	p := s.prepare(ctx, c, after)
+	if failed(p) && s.halfWritten(ctx, c, before) {
+		return nil // the file's next change brings a batch of its own
+	}
+	return s.publish(ctx, c, p, start)
+}
+
+func failed(p prepared) bool { return p.err != nil || p.res.Failed() }
+
+// halfWritten reports whether a build of the changes c that failed may
+// have read a file half written, so that its errors should not be shown:
+// a file of c changed since before (its states when the build began), or
+// it is empty and changes within emptyWait. An editor saving in place
+// empties the file, then writes it, and the next save may begin while a
+// build reads. Either change is an event, which brings a batch, and a
+// build, of its own. A file left empty is taken as it is.
+func (s *Server) halfWritten(ctx context.Context, c Changes, before map[string]fileState) bool {
+	deadline := time.Now().Add(emptyWait)
+	for {
+		now := s.states(c)
+		if !maps.Equal(now, before) {
+			return true
+		}
+		empty := false
+		for _, st := range now {
+			empty = empty || (st.exists && st.size == 0)
+		}
+		if !empty || time.Now().After(deadline) {
+			return false
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(settle / 4):
+		}
+	}
 }
 
 // publish serves the site p, built after the changes c from start, in

@@ -78,6 +78,13 @@ func TestPreviewFollowsEdits(t *testing.T) {
 		}
 	})
 
+	t.Run("emptied", func(t *testing.T) {
+		// Left empty, not half written: its error is shown, once the
+		// server has waited a moment for a write that does not come.
+		p.write(t, placement, "", false)
+		awaitReload(t, events, "the empty file's error", pageShows(500, placement+":1:", "front matter"))
+	})
+
 	t.Run("fix", func(t *testing.T) {
 		p.write(t, placement, ward("Ward rehabilitation, fixed", "north-trust"), true)
 		awaitReload(t, events, "the fixed page", pageShows(200, "Ward rehabilitation, fixed"))

@@ -199,7 +199,7 @@ func latestEntries(s *site.Site, stories []*site.Story, resources []*site.Resour
 		keys, items = append(keys, feeds.Entry{URL: p.URL, Published: placementDate(s, p)}), append(items, item{place: p})
 	}
 	var out []feeds.Entry
-	for _, i := range feeds.LatestIndices(keys, feedSize) {
+	for _, i := range feeds.Latest(keys, feedSize) {
 		switch it := items[i]; {
 		case it.story != nil:
 			st := it.story

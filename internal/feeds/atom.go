@@ -70,22 +70,12 @@ func (e Entry) date() time.Time {
 	return e.Updated
 }
 
-// Latest returns at most n entries, newest first, ties broken by URL so the
-// order never depends on the input's. The input is not modified.
-func Latest(entries []Entry, n int) []Entry {
-	var out []Entry
-	for _, i := range LatestIndices(entries, n) {
-		out = append(out, entries[i])
-	}
-	return out
-}
-
-// LatestIndices returns the indices of the entries Latest returns, in its
-// order. It reads only their dates and URLs, so a caller can make the
-// rest of the n it keeps alone. It keeps the n newest as it goes instead
-// of sorting every entry: the national feed picks twenty of fifteen
-// thousand.
-func LatestIndices(entries []Entry, n int) []int {
+// Latest returns the indices of at most n entries, newest first, ties
+// broken by URL so the order never depends on the input's. It reads only
+// their dates and URLs, so a caller can make the rest of the n it keeps
+// alone. It keeps the n newest as it goes instead of sorting every
+// entry: the national feed picks twenty of fifteen thousand.
+func Latest(entries []Entry, n int) []int {
 	if n <= 0 {
 		return nil
 	}

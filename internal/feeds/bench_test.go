@@ -43,7 +43,7 @@ func BenchmarkLatest(b *testing.B) {
 
 func BenchmarkAtom(b *testing.B) {
 	f := sampleFeed()
-	f.Entries = Latest(entriesOf(manyPlacements(nationalPlacements)), 20)
+	f.Entries = latest(entriesOf(manyPlacements(nationalPlacements)), 20)
 	bench(b, func(w io.Writer) error { return Atom(w, f) })
 }
 

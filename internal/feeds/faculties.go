@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"cmp"
+	"encoding/json"
 	"errors"
 	"io"
 	"slices"
@@ -69,5 +70,8 @@ func FacultiesJSON(w io.Writer, generated time.Time, faculties []FacultyRecord) 
 	for i := range sorted {
 		sorted[i].Professions = orEmpty(sorted[i].Professions)
 	}
-	return writeJSONList(w, generated, "faculties", sorted)
+	return writeJSONList(w, generated, "faculties", len(sorted), func(b []byte, i int) ([]byte, error) {
+		m, err := json.Marshal(&sorted[i])
+		return append(b, m...), err
+	})
 }

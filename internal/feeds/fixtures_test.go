@@ -131,6 +131,6 @@ func sampleFeed() Feed {
 		Self:     "https://hub.example.org/placements/feed.xml",
 		Link:     "https://hub.example.org/placements/",
 		Author:   Person{Name: "Faculty Hub", URI: "https://hub.example.org/"},
-		Entries:  Latest(entriesOf(samplePlacements()), 20),
+		Entries:  latest(entriesOf(samplePlacements()), 20),
 	}
 }

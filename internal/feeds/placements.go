@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"cmp"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -65,23 +64,9 @@ func PlacementsJSON(w io.Writer, generated time.Time, placements []PlacementReco
 		return errors.New("placements.json: generated date is required")
 	}
 	sorted := placementOrder(placements)
-	bw := bufio.NewWriter(w)
-	bw.WriteString(`{"generated":"` + generated.Format(time.DateOnly) + `","count":` +
-		strconv.Itoa(len(sorted)) + `,"placements":[`)
-	var b []byte
-	for i, p := range sorted {
-		var err error
-		if b, err = p.appendJSON(b[:0]); err != nil {
-			return err
-		}
-		if i > 0 {
-			bw.WriteByte(',')
-		}
-		bw.WriteByte('\n')
-		bw.Write(b)
-	}
-	bw.WriteString("\n]}\n")
-	return bw.Flush()
+	return writeJSONList(w, generated, "placements", len(sorted), func(b []byte, i int) ([]byte, error) {
+		return sorted[i].appendJSON(b)
+	})
 }
 
 // appendJSON appends p as encoding/json would marshal it (lists that are
@@ -281,16 +266,17 @@ func orEmpty(list []string) []string {
 	return list
 }
 
-// writeJSONList writes {"generated":…,"count":…,"<key>":[…]} with one list
-// element a line.
-func writeJSONList[T any](w io.Writer, generated time.Time, key string, list []T) error {
+// writeJSONList writes {"generated":…,"count":n,"<key>":[…]} with one list
+// element a line, element i as item appends it to b.
+func writeJSONList(w io.Writer, generated time.Time, key string, n int, item func(b []byte, i int) ([]byte, error)) error {
 	// bufio.Writer keeps its first write error and Flush returns it.
 	bw := bufio.NewWriter(w)
 	bw.WriteString(`{"generated":"` + generated.Format(time.DateOnly) + `","count":` +
-		strconv.Itoa(len(list)) + `,"` + key + `":[`)
-	for i := range list {
-		b, err := json.Marshal(&list[i])
-		if err != nil {
+		strconv.Itoa(n) + `,"` + key + `":[`)
+	var b []byte
+	for i := range n {
+		var err error
+		if b, err = item(b[:0], i); err != nil {
 			return err
 		}
 		if i > 0 {

@@ -34,7 +34,7 @@ func writers(reverse bool) []writerCase {
 		return out
 	}
 	feed := sampleFeed()
-	feed.Entries = Latest(entriesOf(pick(samplePlacements())), 20)
+	feed.Entries = latest(entriesOf(pick(samplePlacements())), 20)
 	cal := sampleCalendar()
 	cal.Closings = closingsOf(pick(samplePlacements()))
 	sitemap := append(sampleSitemap(), SitemapURL{Loc: "https://hub.example.org/" + hostile + "/"})

@@ -12,7 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
+
+	"github.com/facultyhub/facultyhub/internal/jsonstr"
 )
 
 // PlacementRecord is one placement as exported to /placements.json and
@@ -75,7 +76,7 @@ func PlacementsJSON(w io.Writer, generated time.Time, placements []PlacementReco
 func (p *PlacementRecord) appendJSON(b []byte) ([]byte, error) {
 	str := func(key, v string) {
 		b = append(b, key...)
-		b = appendJSONString(b, v)
+		b = jsonstr.Append(b, v)
 	}
 	list := func(key string, l []string) {
 		b = append(b, key...)
@@ -84,7 +85,7 @@ func (p *PlacementRecord) appendJSON(b []byte) ([]byte, error) {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, v)
+			b = jsonstr.Append(b, v)
 		}
 		b = append(b, ']')
 	}
@@ -119,59 +120,6 @@ func (p *PlacementRecord) appendJSON(b []byte) ([]byte, error) {
 	list(`,"support":`, p.Support)
 	str(`,"status":`, p.Status)
 	return append(b, '}'), nil
-}
-
-// appendJSONString appends s as encoding/json writes a string: quotes,
-// backslashes and control characters escaped, <, > and & as \u00XX,
-// U+2028 and U+2029 escaped, invalid UTF-8 as \ufffd.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
 
 // appendJSONFloat appends f as encoding/json writes a float64 (f is

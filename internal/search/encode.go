@@ -10,6 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+
+	"github.com/facultyhub/facultyhub/internal/jsonstr"
 )
 
 // Version is the index format's version, checked by the client.
@@ -195,7 +197,7 @@ func (ix *Index) encodeTerms(keys []string) File {
 		}
 	}
 	b := []byte(`{"w":`)
-	b = appendString(b, string(w))
+	b = jsonstr.Append(b, string(w))
 	b = append(b, `,"p":{`...)
 	first := true
 	for _, k := range keys {
@@ -207,7 +209,7 @@ func (ix *Index) encodeTerms(keys []string) File {
 			b = append(b, ',')
 		}
 		first = false
-		b = appendString(b, k)
+		b = jsonstr.Append(b, k)
 		b = append(b, ':', '"')
 		b = p.appendEncoded(b)
 		b = append(b, '"')
@@ -332,11 +334,11 @@ func (ix *Index) appendRecord(b []byte, id int, faculties []string) []byte {
 	}
 	d := e.doc
 	b = append(b, '[')
-	b = appendString(b, d.Title)
+	b = jsonstr.Append(b, d.Title)
 	b = append(b, ',')
-	b = appendString(b, ix.opts.Base+strings.TrimPrefix(d.URL, "/"))
+	b = jsonstr.Append(b, ix.opts.Base+strings.TrimPrefix(d.URL, "/"))
 	b = append(b, ',')
-	b = appendString(b, d.Excerpt)
+	b = jsonstr.Append(b, d.Excerpt)
 	if d.Faculty != "" || d.Note != "" {
 		b = append(b, ',')
 		f, _ := slices.BinarySearch(faculties, d.Faculty)
@@ -349,7 +351,7 @@ func (ix *Index) appendRecord(b []byte, id int, faculties []string) []byte {
 	}
 	if d.Note != "" {
 		b = append(b, ',')
-		b = appendString(b, d.Note)
+		b = jsonstr.Append(b, d.Note)
 	}
 	return append(b, ']')
 }
@@ -392,11 +394,11 @@ func (ix *Index) encodeManifest(f files) File {
 			b = append(b, ',')
 		}
 		b = append(b, '[')
-		b = appendString(b, ix.bounds[i])
+		b = jsonstr.Append(b, ix.bounds[i])
 		b = append(b, ',')
-		b = appendString(b, fileName(t.Path))
+		b = jsonstr.Append(b, fileName(t.Path))
 		b = append(b, ',')
-		b = appendString(b, fileName(f.tops[i].Path))
+		b = jsonstr.Append(b, fileName(f.tops[i].Path))
 		b = append(b, ']')
 	}
 	b = append(b, `],"docs":[`...)
@@ -404,14 +406,14 @@ func (ix *Index) encodeManifest(f files) File {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, fileName(d.Path))
+		b = jsonstr.Append(b, fileName(d.Path))
 	}
 	b = append(b, `],"faculties":[`...)
 	for i, t := range ix.faculties() {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, t)
+		b = jsonstr.Append(b, t)
 	}
 	b = append(b, `],"fields":[`...)
 	for i, fc := range ix.facets {
@@ -419,28 +421,28 @@ func (ix *Index) encodeManifest(f files) File {
 			b = append(b, ',')
 		}
 		b = append(b, `{"key":`...)
-		b = appendString(b, fc.Key)
+		b = jsonstr.Append(b, fc.Key)
 		b = append(b, `,"label":`...)
-		b = appendString(b, fc.Label)
+		b = jsonstr.Append(b, fc.Label)
 		b = append(b, `,"values":[`...)
 		for j, v := range fc.Values {
 			if j > 0 {
 				b = append(b, ',')
 			}
 			b = append(b, '[')
-			b = appendString(b, v.Slug)
+			b = jsonstr.Append(b, v.Slug)
 			b = append(b, ',')
-			b = appendString(b, v.Name)
+			b = jsonstr.Append(b, v.Name)
 			b = append(b, ']')
 		}
 		b = append(b, ']')
 		if p := f.facets[i].Path; p != "" {
 			b = append(b, `,"file":`...)
-			b = appendString(b, fileName(p))
+			b = jsonstr.Append(b, fileName(p))
 		}
 		if fc.Of != "" {
 			b = append(b, `,"of":`...)
-			b = appendString(b, fc.Of)
+			b = jsonstr.Append(b, fc.Of)
 			b = append(b, `,"parents":[`...)
 			for j, v := range ix.facet(fc.Of).Values {
 				if j > 0 {
@@ -478,28 +480,4 @@ func valueIndex(f Facet, slug string) int {
 // search/ ("t/3f2a9c1b0d").
 func fileName(p string) string {
 	return strings.TrimSuffix(strings.TrimPrefix(p, "search/"), ".json")
-}
-
-// appendString appends s as a JSON string, with <, > and & escaped as
-// encoding/json does, so that no file of the index holds markup even if
-// something serves it as HTML.
-func appendString(b []byte, s string) []byte {
-	const hexDigits = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-			continue
-		}
-		b = append(b, s[start:i]...)
-		start = i + 1
-		if c == '"' || c == '\\' {
-			b = append(b, '\\', c)
-		} else {
-			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
-		}
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }

@@ -534,35 +534,3 @@ func TestTopRecords(t *testing.T) {
 		}
 	}
 }
-
-// TestAppendString holds appendString to the escaping it documents: the
-// quote, the backslash, control characters, <, > and &.
-func TestAppendString(t *testing.T) {
-	want := func(s string) string {
-		var b strings.Builder
-		b.WriteByte('"')
-		for i := 0; i < len(s); i++ {
-			switch c := s[i]; {
-			case c == '"' || c == '\\':
-				b.WriteByte('\\')
-				b.WriteByte(c)
-			case c < 0x20 || c == '<' || c == '>' || c == '&':
-				fmt.Fprintf(&b, "\\u%04x", c)
-			default:
-				b.WriteByte(c)
-			}
-		}
-		b.WriteByte('"')
-		return b.String()
-	}
-	for _, s := range []string{"", "plain", `"quoted"`, `back\slash`, "tab\there\n", "<b>&amp;</b>", "café ☕", "\x00\x1f end", "&", "x<"} {
-		got := string(appendString([]byte("prefix"), s))
-		if got != "prefix"+want(s) {
-			t.Errorf("appendString(%q) = %s, want %s", s, got, want(s))
-		}
-		var back string
-		if err := json.Unmarshal([]byte(got[len("prefix"):]), &back); err != nil || back != s {
-			t.Errorf("appendString(%q) reads back as %q (%v)", s, back, err)
-		}
-	}
-}

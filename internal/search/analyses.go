@@ -49,7 +49,8 @@ func textSum(d *Document) [sha256.Size]byte {
 }
 
 // get returns the analysis of key. One read from the cache file has
-// only its record, and the table to decode it with (see decoded).
+// only its record, its lead and length, and the table to decode it with
+// (see decoded).
 func (c *Analyses) get(key [sha256.Size]byte) (analysis, bool) {
 	c.mu.Lock()
 	a, ok := c.now[key]
@@ -61,7 +62,7 @@ func (c *Analyses) get(key [sha256.Size]byte) (analysis, bool) {
 	}
 	if ok && a.terms == nil && a.record != nil {
 		a.table = c.table
-		a.length = recordLength(a.record)
+		_, a.lead, a.length = head(a.record)
 	}
 	c.mu.Unlock()
 	return a, ok
@@ -190,29 +191,26 @@ func (a analysis) decoded() analysis {
 	if a.terms != nil || a.record == nil {
 		return a
 	}
-	r := binenc.NewReader(a.record)
-	out := analysis{record: a.record, lead: r.String()}
-	out.length = int(min(r.Uint(), math.MaxInt32))
-	out.terms = make([]docTerm, r.Len())
-	for i := range out.terms {
-		out.terms[i] = docTerm{stem: a.table[r.Uint()], weighted: math.Float32frombits(uint32(r.Uint())), title: r.Bool()}
-	}
-	if n := r.Len(); n > 0 {
-		out.surfaces = make([]string, n)
-		for i := range out.surfaces {
-			out.surfaces[i] = a.table[r.Uint()]
-		}
-	}
+	out := analysis{record: a.record, terms: []docTerm{}}
+	out.lead, out.length = a.each(
+		func(_ int, t docTerm) { out.terms = append(out.terms, t) },
+		func(_ int, s string) { out.surfaces = append(out.surfaces, s) })
 	return out
 }
 
-// each calls term for each of the words counted in a, read from its
-// record, and surface for each of its surfaces, without keeping them;
-// each comes with its number in a.table.
-func (a analysis) each(term func(int, docTerm), surface func(int, string)) {
-	r := binenc.NewReader(a.record)
-	r.Raw()
-	r.Uint()
+// head reads the start of an analysis record: the lead and the length,
+// leaving r at the words.
+func head(record []byte) (r *binenc.Reader, lead string, length int) {
+	r = binenc.NewReader(record)
+	lead = r.String()
+	return r, lead, int(min(r.Uint(), math.MaxInt32))
+}
+
+// each reads a's record: it calls term for each of the words counted in
+// it and surface for each of its surfaces, each with its number in
+// a.table, without keeping them, and returns its lead and length.
+func (a analysis) each(term func(int, docTerm), surface func(int, string)) (lead string, length int) {
+	r, lead, length := head(a.record)
 	for range r.Len() {
 		n := int(r.Uint())
 		term(n, docTerm{stem: a.table[n], weighted: math.Float32frombits(uint32(r.Uint())), title: r.Bool()})
@@ -221,16 +219,5 @@ func (a analysis) each(term func(int, docTerm), surface func(int, string)) {
 		n := int(r.Uint())
 		surface(n, a.table[n])
 	}
-}
-
-// recordLead reads an analysis's lead from its record.
-func (a analysis) recordLead() string {
-	return binenc.NewReader(a.record).String()
-}
-
-// recordLength reads an analysis's length from its record.
-func recordLength(record []byte) int {
-	r := binenc.NewReader(record)
-	r.Raw()
-	return int(min(r.Uint(), math.MaxInt32))
+	return lead, length
 }

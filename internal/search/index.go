@@ -137,8 +137,8 @@ type analysis struct {
 	// without a summary.
 	lead string
 	// record is what DecodeAnalyses read it from, if it did; then
-	// table numbers its stems and words, and until decoded only length
-	// is set.
+	// table numbers its stems and words, and until decoded only lead
+	// and length are set.
 	record []byte
 	table  []string
 }
@@ -295,7 +295,7 @@ func (ix *Index) addAll(docs []Document, analysed []analysis) {
 			a := analysed[i]
 			analysed[i] = analysis{}
 			if ix.opts.Fixed && a.terms == nil && a.record != nil {
-				ix.docs[i] = ix.bare(docs[i], a.recordLead())
+				ix.docs[i] = ix.bare(docs[i], a.lead)
 				into.addRecord(int32(i), a, ix.norm(a.length), &seen)
 				continue
 			}

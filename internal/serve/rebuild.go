@@ -188,10 +188,7 @@ func (s *Server) settle(ctx context.Context, w *watcher, e *early) *snapshot {
 	}
 	final, seq := w.take()
 	if seq == e.seq && maps.Equal(s.states(final), e.files) {
-		if p := <-e.done; !failed(p) || !s.halfWritten(ctx, final, e.files) {
-			return s.publish(ctx, final, p, e.start)
-		}
-		return nil // the file's next change brings a batch of its own
+		return s.show(ctx, final, <-e.done, e.files, e.start)
 	}
 	e.cancel()
 	dropped := <-e.done
@@ -245,14 +242,23 @@ const linkCheckDelay = 500 * time.Millisecond
 func (s *Server) rebuild(ctx context.Context, c Changes, after *build.Preview) *snapshot {
 	start := time.Now()
 	before := s.states(c)
-	p := s.prepare(ctx, c, after)
-	if failed(p) && s.halfWritten(ctx, c, before) {
-		return nil // the file's next change brings a batch of its own
+	return s.show(ctx, c, s.prepare(ctx, c, after), before, start)
+}
+
+// show publishes p, built after the changes c from files as they were in
+// before, unless it failed having perhaps read a file half written
+// (halfWritten): then the file's next change brings a batch, and a build,
+// of its own.
+func (s *Server) show(ctx context.Context, c Changes, p prepared, before map[string]fileState, start time.Time) *snapshot {
+	if (p.err != nil || p.res.Failed()) && s.halfWritten(ctx, c, before) {
+		return nil
 	}
 	return s.publish(ctx, c, p, start)
 }
 
-func failed(p prepared) bool { return p.err != nil || p.res.Failed() }
+// emptyWait is how long, at most, halfWritten waits for an empty file
+// to be written.
+const emptyWait = 250 * time.Millisecond
 
 // halfWritten reports whether a build of the changes c that failed may
 // have read a file half written, so that its errors should not be shown:

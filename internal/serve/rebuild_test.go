@@ -94,4 +94,40 @@ func TestBuildWhileSettlingPublishesOnlySettledSaves(t *testing.T) {
 		t.Fatalf("late event: generation %d, want one publish after %d", s.current().gen, gen)
 	}
 	shows("Event late")
+
+	// Emptied, and written later than the settle time (a busy machine):
+	// the batch settles on the empty file, and its failed build is not
+	// shown; the write's batch is.
+	gen = s.current().gen
+	save("")
+	w.settled()
+	go func() {
+		time.Sleep(4 * settle)
+		os.WriteFile(filepath.Join(dir, placement), []byte(retitle("Written late")), 0o644)
+	}()
+	c, _ := w.take()
+	if sn := s.rebuild(ctx, c, nil); sn != nil || s.current().gen != gen {
+		t.Fatalf("emptied file: generation %d after its build, want %d: its errors were shown", s.current().gen, gen)
+	}
+	save(retitle("Written late"))
+	w.settled()
+	c, _ = w.take()
+	if s.rebuild(ctx, c, nil) == nil || s.current().gen != gen+1 {
+		t.Fatalf("written late: generation %d, want %d", s.current().gen, gen+1)
+	}
+	shows("Written late")
+
+	// Left empty: its error is shown, once emptyWait has passed.
+	gen = s.current().gen
+	save("")
+	w.settled()
+	c, _ = w.take()
+	start := time.Now()
+	s.rebuild(ctx, c, nil)
+	if sn := s.current(); !sn.failed || sn.gen != gen+1 {
+		t.Fatalf("file left empty: generation %d (failed %v), want its errors shown in %d", sn.gen, sn.failed, gen+1)
+	}
+	if d := time.Since(start); d < emptyWait {
+		t.Errorf("an emptied file's errors were shown after %v, before emptyWait (%v)", d, emptyWait)
+	}
 }

@@ -3,10 +3,8 @@ package serve
 import (
 	"errors"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -20,13 +18,6 @@ import (
 // events come within a few milliseconds of each other; a batch that is
 // cut in two costs one more rebuild, never a wrong one.
 const settle = 20 * time.Millisecond
-
-// emptyWait is how long, at most, a batch waits for a file it changed to
-// stop being empty. An editor that saves in place empties the file, then
-// writes it; a write that comes more than settle later (a busy machine)
-// must not be built, and shown as an error, half done. A file left
-// empty is built once emptyWait has passed.
-const emptyWait = 250 * time.Millisecond
 
 // watchedDirs are the folders under the source that the build reads,
 // watched with every folder below them.
@@ -46,8 +37,6 @@ type watcher struct {
 	// pending was last added to.
 	forming        Changes
 	seq, published uint64
-	// formed is when the forming batch's first event was noted.
-	formed time.Time
 	// ready has room for one signal: a batch is waiting in pending.
 	ready chan struct{}
 	// early has room for one signal: a batch has begun to form, and can
@@ -140,9 +129,6 @@ func (w *watcher) sofar() (Changes, uint64) {
 func (w *watcher) noted(add func(*Changes)) {
 	w.mu.Lock()
 	first := w.forming.Empty()
-	if first {
-		w.formed = time.Now()
-	}
 	add(&w.forming)
 	w.seq++
 	w.mu.Unlock()
@@ -166,25 +152,6 @@ func (w *watcher) settled() {
 	case w.ready <- struct{}{}:
 	default: // already signalled; the rebuilder will take this batch too
 	}
-}
-
-// emptied reports whether a file the forming batch changed is empty,
-// while the batch is younger than emptyWait.
-func (w *watcher) emptied() bool {
-	w.mu.Lock()
-	paths := slices.Collect(maps.Keys(w.forming.Paths))
-	young := time.Since(w.formed) < emptyWait
-	w.mu.Unlock()
-	if !young {
-		return false
-	}
-	for _, p := range paths {
-		fi, err := os.Lstat(filepath.Join(w.root, filepath.FromSlash(p)))
-		if err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // loop turns fsnotify events into batches: a batch is published once no
@@ -212,10 +179,6 @@ func (w *watcher) loop() {
 			w.noted(func(c *Changes) { c.Kinds |= UnknownChange })
 			timer.Reset(settle)
 		case <-timer.C:
-			if w.emptied() {
-				timer.Reset(settle)
-				continue
-			}
 			w.settled()
 		}
 	}

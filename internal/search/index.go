@@ -367,14 +367,9 @@ func (ix *Index) addRecord(id int32, a analysis, norm float64, seen *byNumber) {
 // add records document id's postings and words.
 func (ix *Index) add(id int32, e *entry) {
 	for _, t := range e.terms {
-		ix.insert(t.stem, id, t.level)
+		ix.postingsOf(t.stem).insert(id, t.level)
 	}
 	ix.countSurfaces(e, 1)
-}
-
-// insert adds document id to the postings of stem.
-func (ix *Index) insert(stem string, id int32, level uint8) {
-	ix.postingsOf(stem).insert(id, level)
 }
 
 // postingsOf returns the postings of stem, made empty if it has none.

@@ -534,3 +534,22 @@ func TestTopRecords(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdateRenumbersFaculties adds a page of a new faculty that sorts
+// first: every record names its faculty by its place in the list, so
+// the top records of shards the page does not touch are written again.
+func TestUpdateRenumbersFaculties(t *testing.T) {
+	c := testCorpus()
+	c.Documents[0].Faculty = "Moor faculty"
+	ix := New(c, Options{DocsPerShard: 2, TermShardBytes: 64})
+	added := doc("/aardvark/", "Aardvark visits", "", "", nil)
+	added.Faculty = "Aardvark faculty"
+	ix.Update([]Document{added}, nil)
+	r := read(t, ix.Files())
+	if got := r.doc(0)[3]; got != "Moor faculty" {
+		t.Fatalf("document 0's faculty = %q", got)
+	}
+	if rec := r.tops("stroke")[0]; !slices.Equal(rec, r.doc(0)) {
+		t.Errorf("stroke's top record of document 0 is %q, its document shard says %q", rec, r.doc(0))
+	}
+}

@@ -1,6 +1,9 @@
 package search
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // Update puts changed pages into the index, each replacing the page of the
 // same URL or added after the others, and takes out the pages at the
@@ -58,6 +61,9 @@ func (ix *Index) Update(changed []Document, removed []string) (written []File, d
 		touch(id, e)
 	}
 
+	// A page among a stem's best is in the stem's term shard, so the
+	// shards it touches are the top records it may be in.
+	dirtyTops := maps.Clone(dirtyTerms)
 	faculties := ix.faculties()
 	if !slices.Equal(faculties, facultiesBefore) {
 		// Records name their faculty by its place in the list.
@@ -65,7 +71,7 @@ func (ix *Index) Update(changed []Document, removed []string) (written []File, d
 			dirtyDocs[i] = true
 		}
 		for i := range ix.bounds {
-			dirtyTerms[i] = true
+			dirtyTops[i] = true
 		}
 	}
 	replace := func(old *File, f File) {
@@ -79,10 +85,10 @@ func (ix *Index) Update(changed []Document, removed []string) (written []File, d
 		written = append(written, f)
 	}
 	shards := ix.shardKeys()
-	// A page among a stem's best is in the stem's term shard, so the
-	// shards it touches are the top records it may be in.
 	for _, i := range sortedKeys(dirtyTerms) {
 		replace(&ix.files.terms[i], ix.encodeTerms(shards[i]))
+	}
+	for _, i := range sortedKeys(dirtyTops) {
 		replace(&ix.files.tops[i], ix.encodeTops(shards[i], faculties))
 	}
 	for _, i := range sortedKeys(dirtyDocs) {

@@ -68,6 +68,10 @@ type Options struct {
 	// renders, read from the same parse (a build's deferred checks,
 	// check.Deferred.Put). It is called from concurrent renders.
 	Outlines func(*content.Document, markdown.Outline)
+	// Interpret executes the layouts with html/template alone, never
+	// compiled (internal/htmlexec): the reference the compiled layouts
+	// are tested against, and the figure they are measured against.
+	Interpret bool
 }
 
 // New prepares a renderer for s, with the theme named in its config read
@@ -96,6 +100,12 @@ func New(s *site.Site, source fs.FS, opts ...Options) (*Renderer, error) {
 	theme, err := LoadTheme(source, s.Config.Theme, r.funcs(), o.MinifyLayout)
 	if err != nil {
 		return nil, err
+	}
+	if o.Interpret {
+		theme.shared.Interpret()
+		for _, l := range theme.layouts {
+			l.Interpret()
+		}
 	}
 	r.theme = theme
 	return r, nil
@@ -160,7 +170,7 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 		return fmt.Errorf("render %s: %w", p.URL, err)
 	}
 	p = &page
-	if err := layout.ExecuteTemplate(w, "baseof.html", p); err != nil {
+	if err := layout.Execute(w, "baseof.html", p); err != nil {
 		return fmt.Errorf("render %s: %w", p.URL, err)
 	}
 	return nil
@@ -335,7 +345,7 @@ func (r *Renderer) partialCached(name string, data any, variants ...any) (templa
 		return h, nil
 	}
 	var b bytes.Buffer
-	if err := r.theme.shared.ExecuteTemplate(&b, name, data); err != nil {
+	if err := r.theme.shared.Execute(&b, name, data); err != nil {
 		return "", err
 	}
 	c.mu.Lock()

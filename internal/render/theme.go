@@ -10,16 +10,19 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/facultyhub/facultyhub/internal/htmlexec"
 	"github.com/facultyhub/facultyhub/themes"
 )
 
 // Theme is a parsed set of layouts: baseof.html and partials/*.html
 // shared by every page layout, each page layout a template of its own.
 type Theme struct {
-	layouts map[string]*template.Template
-	// shared is baseof.html and the partials without a page layout: what
-	// partialCached executes.
-	shared *template.Template
+	// layouts executes each page layout: its own template with
+	// baseof.html and the partials.
+	layouts map[string]*htmlexec.Set
+	// shared executes baseof.html and the partials without a page
+	// layout: what partialCached executes.
+	shared *htmlexec.Set
 	// Static holds the theme's static files (CSS, images), rooted at its
 	// static/ folder.
 	Static fs.FS
@@ -90,7 +93,7 @@ func LoadTheme(source fs.FS, name string, funcs template.FuncMap, minify func(na
 			}
 		}
 	}
-	t := &Theme{layouts: map[string]*template.Template{}, shared: shared, Builtin: builtin, sum: sum}
+	t := &Theme{layouts: map[string]*htmlexec.Set{}, shared: htmlexec.New(shared, funcs), Builtin: builtin, sum: sum}
 	if static, err := fs.Sub(base, "static"); err == nil {
 		t.Static = static
 	}
@@ -105,7 +108,7 @@ func LoadTheme(source fs.FS, name string, funcs template.FuncMap, minify func(na
 		if _, err := layout.New(n).Parse(string(files[n])); err != nil {
 			return nil, fmt.Errorf("layouts/%s: %w", n, err)
 		}
-		t.layouts[n] = layout
+		t.layouts[n] = htmlexec.New(layout, funcs)
 	}
 	return t, nil
 }

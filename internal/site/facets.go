@@ -56,14 +56,29 @@ type FacetValue struct {
 // own order. An item that lists a value twice has it once. The placement
 // finder and the faceted stories and resources are made from it.
 func Tally[T any](s *Site, vocabulary string, items []T, values func(T) []string) ([]FacetValue, map[string][]T) {
-	members := map[string][]T{}
+	// Items are grouped in lists found by a map lookup, not appended
+	// through the map: a facet's few values take tens of thousands of
+	// appends in a national site, rebuilt on every preview change.
+	index := map[string]int{}
+	var lists [][]T
 	for _, it := range items {
 		vs := values(it)
 		for i, v := range vs {
-			if !slices.Contains(vs[:i], v) {
-				members[v] = append(members[v], it)
+			if slices.Contains(vs[:i], v) {
+				continue
 			}
+			n, ok := index[v]
+			if !ok {
+				n = len(lists)
+				index[v] = n
+				lists = append(lists, nil)
+			}
+			lists[n] = append(lists[n], it)
 		}
+	}
+	members := make(map[string][]T, len(index))
+	for v, n := range index {
+		members[v] = lists[n]
 	}
 	var out []FacetValue
 	listed := map[string]bool{}

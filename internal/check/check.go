@@ -56,14 +56,14 @@ type docRule func(c *checker, doc *content.Document, diags *diag.List)
 
 // fieldRules run on every document that could be read, and need no
 // parsed body.
-var fieldRules = []docRule{requiredFields, vocabularyValues, urlFields, facultyOwnership}
+var fieldRules = []docRule{requiredFields, vocabularyValues, urlFields, facultyOwnership, reviewWarnings}
 
 // docRules run on every document that could be read: the field rules,
 // then bodyLinks.
 var docRules = append(fieldRules[:len(fieldRules):len(fieldRules)], bodyLinks)
 
 // hubRules run once over the whole hub.
-var hubRules = []func(c *checker, diags *diag.List){referenceData, duplicateURLs, fileNames, placementWarnings, reviewWarnings, emptyFaculties}
+var hubRules = []func(c *checker, diags *diag.List){referenceData, duplicateURLs, fileNames, placementWarnings, emptyFaculties}
 
 // Site loads the site in fsys and checks it, as `facultyhub check` does:
 // the configuration's and the load's diagnostics, then every rule's,
@@ -207,9 +207,9 @@ func newChecker(h *content.Hub, opts Options) *checker {
 	}
 	c := &checker{
 		hub: h, opts: opts, md: md,
-		byURL:     map[string]*content.Document{},
-		byPath:    map[string]*content.Document{},
-		files:     map[string]bool{},
+		byURL:     make(map[string]*content.Document, len(h.Documents)),
+		byPath:    make(map[string]*content.Document, len(h.Documents)),
+		files:     make(map[string]bool, len(h.Files)),
 		partners:  map[string][]string{},
 		faculties: map[string]*content.Faculty{},
 		lists:     map[string][]string{},

@@ -82,17 +82,15 @@ func placementWarnings(c *checker, diags *diag.List) {
 }
 
 // reviewWarnings warns when a page was last reviewed more than 12 months
-// ago.
-func reviewWarnings(c *checker, diags *diag.List) {
-	limit := c.opts.Today.AddDate(-1, 0, 0)
-	for _, d := range c.hub.Documents {
-		r := d.Fields.Date("reviewed")
-		if d.Broken || r.IsZero() || !r.Before(limit) {
-			continue
-		}
-		at := d.Fields["reviewed"].Key
-		diags.Warnf(d.Path, at.Line, at.Col, "stale-review", "last reviewed on %s, more than 12 months ago; check the page is still right and update reviewed", r.Format(time.DateOnly))
+// ago. It reads only the document and the date, so it is a document
+// rule, and its warnings are cached with the document's.
+func reviewWarnings(c *checker, d *content.Document, diags *diag.List) {
+	r := d.Fields.Date("reviewed")
+	if r.IsZero() || !r.Before(c.opts.Today.AddDate(-1, 0, 0)) {
+		return
 	}
+	at := d.Fields["reviewed"].Key
+	diags.Warnf(d.Path, at.Line, at.Col, "stale-review", "last reviewed on %s, more than 12 months ago; check the page is still right and update reviewed", r.Format(time.DateOnly))
 }
 
 // emptyFaculties warns about a faculty that offers no placements.

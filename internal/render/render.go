@@ -83,7 +83,8 @@ func New(s *site.Site, source fs.FS, opts ...Options) (*Renderer, error) {
 	}
 	r := &Renderer{
 		site: s, md: markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe}),
-		docs: map[string]*content.Document{}, urls: map[string]string{}, pageURLs: map[string]bool{}, files: map[string]bool{},
+		docs: make(map[string]*content.Document, len(s.Hub.Documents)), urls: make(map[string]string, len(s.Hub.Documents)),
+		pageURLs: make(map[string]bool, len(s.Hub.Documents)), files: make(map[string]bool, len(s.Hub.Files)),
 		base: strings.TrimSuffix(BasePath(s), "/"), Assets: map[string]string{},
 		outlines: o.Outlines,
 	}

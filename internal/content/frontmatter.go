@@ -153,6 +153,10 @@ func firstLine(src []byte) (string, int) {
 var yamlLine = regexp.MustCompile(`(?:yaml: )?line (\d+): (.*)`)
 
 func parseYAML(raw []byte, offset int) (*yaml.Node, error) {
+	if root, ok := parseSimpleYAML(raw); ok {
+		shift(root, offset)
+		return root, nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		msg := err.Error()

@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/facultyhub/facultyhub/internal/config"
 	"github.com/facultyhub/facultyhub/internal/content"
@@ -69,14 +70,17 @@ func New(cfg config.Config, hub *content.Hub, opts Options) *Site {
 			}
 		}
 	}
-	partners := map[string]*Partner{}
+	// Partners by faculty and slug: a struct key, not a joined string, so
+	// that finding each placement's host makes no string.
+	type partnerKey struct{ system, slug string }
+	partners := make(map[partnerKey]*Partner, len(hub.Partners))
 	for _, p := range hub.Partners {
 		fac := faculties[p.System]
 		if !keep(p.Document) || fac == nil {
 			continue
 		}
 		partner := &Partner{Partner: p, Faculty: fac}
-		partners[p.System+"/"+p.Slug] = partner
+		partners[partnerKey{p.System, p.Slug}] = partner
 		fac.Partners = append(fac.Partners, partner)
 		s.Partners = append(s.Partners, partner)
 	}
@@ -120,17 +124,13 @@ func New(cfg config.Config, hub *content.Hub, opts Options) *Site {
 		if !keep(pl.Document) || fac == nil {
 			continue
 		}
-		placement := &Placement{Placement: pl, Faculty: fac, Host: partners[pl.System+"/"+pl.Host], State: pl.EffectiveStatus(opts.Today)}
-		s.Placements = append(s.Placements, placement)
-		fac.Placements = append(fac.Placements, placement)
-		if placement.Host != nil {
-			placement.Host.Placements = append(placement.Host.Placements, placement)
+		var host *Partner
+		if pl.Host != "" {
+			host = partners[partnerKey{pl.System, pl.Host}]
 		}
-		for _, slug := range pl.Professions {
-			if p := s.professions[slug]; p != nil {
-				p.Placements = append(p.Placements, placement)
-			}
-		}
+		// The faculty's, host's and professions' lists of placements
+		// are filled by sort, in the sorted order.
+		s.Placements = append(s.Placements, &Placement{Placement: pl, Faculty: fac, Host: host, State: pl.EffectiveStatus(opts.Today)})
 	}
 	s.sort()
 	return s
@@ -153,15 +153,20 @@ func (s *Site) sort() {
 	slices.SortFunc(s.Partners, partnerOrder)
 	slices.SortFunc(s.Stories, storyOrder)
 	slices.SortFunc(s.Resources, resourceOrder)
-	for _, p := range s.Placements {
-		p.rank, p.closes = stateRank(p.State), math.MaxInt64
-		if !p.Closes.IsZero() {
-			p.closes = p.Closes.UnixNano()
+	// The placements, the largest list, are sorted beside the rest: the
+	// preview sorts them at every change.
+	var placements sync.WaitGroup
+	placements.Go(func() {
+		for _, p := range s.Placements {
+			p.rank, p.closes = stateRank(p.State), math.MaxInt64
+			if !p.Closes.IsZero() {
+				p.closes = p.Closes.UnixNano()
+			}
 		}
-	}
-	// The order is total (the URL decides last), so an unstable sort
-	// gives what a stable one would, in half the time.
-	slices.SortFunc(s.Placements, placementOrder)
+		// The order is total (the URL decides last), so an unstable
+		// sort gives what a stable one would, in half the time.
+		slices.SortFunc(s.Placements, placementOrder)
+	})
 	for _, f := range s.Faculties {
 		slices.SortFunc(f.Partners, partnerOrder)
 		slices.SortFunc(f.Stories, storyOrder)
@@ -176,6 +181,7 @@ func (s *Site) sort() {
 	// order of the sorted whole: taken from it in turn, they need no sort
 	// of their own (the order is total, so this is what sorting each
 	// list would give), which at national scale is most of the sorting.
+	placements.Wait()
 	for _, f := range s.Faculties {
 		f.Placements = f.Placements[:0]
 	}

@@ -168,7 +168,7 @@ type server struct {
 	builds []time.Duration // as the server reports them
 }
 
-var builtIn = regexp.MustCompile(`built \d+ pages in (\S+);`)
+var builtIn = regexp.MustCompile(`built \d+ pages in ([0-9.]+[mµn]?s)\b`)
 
 // startServer starts serve on a free port and waits until the home page
 // has been fetched.

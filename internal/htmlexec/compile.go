@@ -220,7 +220,7 @@ func (c *compiler) action(n *parse.ActionNode) (stmt, error) {
 			return printValue(st, v)
 		}, nil
 	}
-	esc, err := chainFor(escapers)
+	esc, err := c.chain(escapers)
 	if err != nil {
 		return nil, err
 	}
@@ -231,6 +231,19 @@ func (c *compiler) action(n *parse.ActionNode) (stmt, error) {
 		}
 		return esc.write(st.w, v)
 	}, nil
+}
+
+// chain returns the chain of the escapers named, made once per set.
+func (c *compiler) chain(escapers []string) (*chain, error) {
+	key := strings.Join(escapers, " ")
+	if ch, ok := c.set.chains[key]; ok {
+		return ch, nil
+	}
+	ch, err := newChain(escapers)
+	if err == nil {
+		c.set.chains[key] = ch
+	}
+	return ch, err
 }
 
 // printValue prints what an action without escapers evaluates to. Only

@@ -75,20 +75,10 @@ var identities = map[string]reflect.Type{
 	escaperPrefix + "jsvalescaper": reflect.TypeFor[template.JS](),
 }
 
-var (
-	chainsMu sync.Mutex
-	chains   = map[string]*chain{}
-)
-
-// chainFor returns the chain of the escapers named, if html/template
+// newChain returns the chain of the escapers named, if html/template
 // makes it in one of the contexts oracles know.
-func chainFor(escapers []string) (*chain, error) {
+func newChain(escapers []string) (*chain, error) {
 	key := strings.Join(escapers, " ")
-	chainsMu.Lock()
-	defer chainsMu.Unlock()
-	if c, ok := chains[key]; ok {
-		return c, nil
-	}
 	o := oracles()[key]
 	if o == nil {
 		return nil, unsupported("escapers %s", key)
@@ -117,7 +107,6 @@ func chainFor(escapers []string) (*chain, error) {
 			return s
 		}
 	}
-	chains[key] = c
 	return c, nil
 }
 

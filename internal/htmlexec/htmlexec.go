@@ -50,6 +50,9 @@ type Set struct {
 	// the set for the first time, inside the first.
 	escaping sync.RWMutex
 	programs sync.Map // template name → *program
+	// chains holds the escaper chains compiled templates apply, by their
+	// escapers' names; written by the compiler, under escaping.
+	chains map[string]*chain
 	// interpret leaves every template to html/template.
 	interpret bool
 	// fallbacks counts executions that html/template ran because a
@@ -70,7 +73,7 @@ type program struct {
 // New returns a Set executing the templates of ns, whose functions are
 // funcs (the FuncMap given to ns.Funcs).
 func New(ns *template.Template, funcs template.FuncMap) *Set {
-	s := &Set{ns: ns, funcs: make(map[string]reflect.Value, len(funcs))}
+	s := &Set{ns: ns, funcs: make(map[string]reflect.Value, len(funcs)), chains: map[string]*chain{}}
 	for name, fn := range funcs {
 		s.funcs[name] = reflect.ValueOf(fn)
 	}

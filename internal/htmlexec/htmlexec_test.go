@@ -190,7 +190,7 @@ func TestEscapersMatchHTMLTemplate(t *testing.T) {
 	}
 	tested := 0
 	for key, o := range oracles() {
-		c, err := chainFor(strings.Split(key, " "))
+		c, err := newChain(strings.Split(key, " "))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -217,7 +217,7 @@ func TestEscapersMatchHTMLTemplate(t *testing.T) {
 // html/template.
 func TestIdentities(t *testing.T) {
 	for key, o := range oracles() {
-		c, _ := chainFor(strings.Split(key, " "))
+		c, _ := newChain(strings.Split(key, " "))
 		if c.identity == nil {
 			continue
 		}

@@ -56,14 +56,14 @@ type docRule func(c *checker, doc *content.Document, diags *diag.List)
 
 // fieldRules run on every document that could be read, and need no
 // parsed body.
-var fieldRules = []docRule{requiredFields, vocabularyValues, urlFields, facultyOwnership, reviewWarnings}
+var fieldRules = []docRule{requiredFields, vocabularyValues, urlFields, facultyOwnership, reviewWarnings, placementWarnings}
 
 // docRules run on every document that could be read: the field rules,
 // then bodyLinks.
 var docRules = append(fieldRules[:len(fieldRules):len(fieldRules)], bodyLinks)
 
 // hubRules run once over the whole hub.
-var hubRules = []func(c *checker, diags *diag.List){referenceData, duplicateURLs, fileNames, placementWarnings, emptyFaculties}
+var hubRules = []func(c *checker, diags *diag.List){referenceData, duplicateURLs, fileNames, emptyFaculties}
 
 // Site loads the site in fsys and checks it, as `facultyhub check` does:
 // the configuration's and the load's diagnostics, then every rule's,

@@ -37,7 +37,7 @@ func New(opts Options) *Markdown {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
 	md := goldmark.New(append(rendererOpts,
-		goldmark.WithExtensions(extension.Table, extension.Linkify, extension.Strikethrough),
+		goldmark.WithExtensions(extension.Table, linkifyExtension, extension.Strikethrough),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)...)
 	return &Markdown{md: md}

@@ -1,7 +1,9 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -147,11 +149,16 @@ func (c *Cache) writeChecks(dir string, g *errgroup.Group) {
 
 // writeFileAtomic replaces the file p with data in one step.
 func writeFileAtomic(p string, data []byte) error {
+	return writeFileAtomicFrom(p, bytes.NewReader(data))
+}
+
+// writeFileAtomicFrom is writeFileAtomic with the content from src.
+func writeFileAtomicFrom(p string, src io.WriterTo) error {
 	tmp, err := os.CreateTemp(filepath.Dir(p), filepath.Base(p)+".*")
 	if err != nil {
 		return fmt.Errorf("build cache: %w", err)
 	}
-	_, err = tmp.Write(data)
+	_, err = src.WriteTo(tmp)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -171,5 +178,5 @@ func writeFileAtomic(p string, data []byte) error {
 func (c *Cache) writeAnalyses(dir string, g *errgroup.Group) {
 	a := c.analyses
 	c.analyses = search.NewAnalyses()
-	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, analysesFile), a.Encode()) })
+	g.Go(func() error { return writeFileAtomicFrom(filepath.Join(dir, analysesFile), a) })
 }

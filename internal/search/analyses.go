@@ -1,8 +1,12 @@
 package search
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"sync"
@@ -89,6 +93,15 @@ const analysesFormat = "search-analyses-3"
 // record is written with its length, and the whole with its SHA-256, so
 // that DecodeAnalyses can trust the records without reading them through.
 func (c *Analyses) Encode() []byte {
+	var b bytes.Buffer
+	c.WriteTo(&b) // a bytes.Buffer does not fail
+	return b.Bytes()
+}
+
+// WriteTo writes what Encode returns to w, without making it in memory
+// first: the national analyses are 22 MB, written at every build, and
+// most records are written as the bytes they were read as.
+func (c *Analyses) WriteTo(w io.Writer) (int64, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	keys := make([][sha256.Size]byte, 0, len(c.last))
@@ -108,20 +121,16 @@ func (c *Analyses) Encode() []byte {
 		}
 		return n
 	}
-	var body, rec binenc.Writer
-	size := 0
-	for _, a := range c.last {
-		size += len(a.record) + 64
-	}
-	body.Grow(size)
-	for _, k := range keys {
+	// New records are encoded first: they may add words to the table,
+	// which comes before them.
+	records := make([][]byte, len(keys))
+	for i, k := range keys {
 		a := c.last[k]
-		body.Raw(k[:])
 		if a.record != nil {
-			body.Raw(a.record)
+			records[i] = a.record
 			continue
 		}
-		rec = binenc.Writer{}
+		var rec binenc.Writer
 		rec.String(a.lead)
 		rec.Uint(uint64(a.length))
 		rec.Uint(uint64(len(a.terms)))
@@ -134,18 +143,39 @@ func (c *Analyses) Encode() []byte {
 		for _, s := range a.surfaces {
 			rec.Uint(ref(s))
 		}
-		body.Raw(rec.Bytes())
+		records[i] = rec.Bytes()
 	}
-	var payload binenc.Writer
-	payload.Strings(c.table)
-	payload.Uint(uint64(len(keys)))
-	payload.Append(body.Bytes())
-	sum := sha256.Sum256(payload.Bytes())
-	var w binenc.Writer
-	w.String(analysesFormat)
-	w.Raw(sum[:])
-	w.Append(payload.Bytes())
-	return w.Bytes()
+	var head binenc.Writer
+	head.Strings(c.table)
+	head.Uint(uint64(len(keys)))
+	// Each record is its key and its bytes, both with their lengths:
+	// hashed in place, then written.
+	frame := func(b []byte, i int) []byte {
+		b = binary.AppendUvarint(b, sha256.Size)
+		b = append(b, keys[i][:]...)
+		return binary.AppendUvarint(b, uint64(len(records[i])))
+	}
+	var buf [2*binary.MaxVarintLen64 + sha256.Size]byte
+	h := sha256.New()
+	h.Write(head.Bytes())
+	for i := range keys {
+		h.Write(frame(buf[:0], i))
+		h.Write(records[i])
+	}
+	var start binenc.Writer
+	start.String(analysesFormat)
+	start.Raw(h.Sum(nil))
+	bw := bufio.NewWriterSize(w, 1<<16)
+	n, _ := bw.Write(start.Bytes())
+	m, _ := bw.Write(head.Bytes())
+	n += m
+	for i := range keys {
+		m, _ = bw.Write(frame(buf[:0], i))
+		n += m
+		m, _ = bw.Write(records[i])
+		n += m
+	}
+	return int64(n), bw.Flush() // a failed write leaves its error to Flush
 }
 
 // DecodeAnalyses reads what Encode wrote. It checks the whole against

@@ -243,10 +243,8 @@ func scalar(s string, line, column int) (*yaml.Node, bool) {
 			n.Style = yaml.SingleQuotedStyle
 		}
 		return n, true
-	case '[':
-		return flowList(s, line, column)
-	case '{':
-		return flowMapping(s, line, column)
+	case '[', '{':
+		return flow(s, line, column)
 	case '-', '?', ':', ',', ']', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`':
 		return nil, false
 	}
@@ -258,11 +256,15 @@ func scalar(s string, line, column int) (*yaml.Node, bool) {
 	return n, ok
 }
 
-// flowList makes the node of "[a, b, c]": plain scalars, each after
-// one space.
-func flowList(s string, line, column int) (*yaml.Node, bool) {
+// flow makes the node of "[a, b]" or "{a: b, c: d}": scalars (in a
+// mapping, simple keys and scalars), each item after one space.
+func flow(s string, line, column int) (*yaml.Node, bool) {
 	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: line, Column: column}
-	if s[len(s)-1] != ']' {
+	closing := byte(']')
+	if s[0] == '{' {
+		n.Kind, n.Tag, closing = yaml.MappingNode, "!!map", '}'
+	}
+	if s[len(s)-1] != closing {
 		return nil, false
 	}
 	inner := s[1 : len(s)-1]
@@ -275,49 +277,33 @@ func flowList(s string, line, column int) (*yaml.Node, bool) {
 	}
 	at := column + 1
 	for _, item := range items {
-		v, ok := flowScalar(item, line, at)
-		if !ok {
+		if !flowItem(n, item, line, at) {
 			return nil, false
 		}
-		n.Content = append(n.Content, v)
 		at += utf8.RuneCountInString(item) + 2
 	}
 	return n, true
 }
 
-// flowMapping makes the node of "{a: b, c: d}": simple keys and plain
-// scalars, each pair after one space.
-func flowMapping(s string, line, column int) (*yaml.Node, bool) {
-	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Tag: "!!map", Line: line, Column: column}
-	if s[len(s)-1] != '}' {
-		return nil, false
+// flowItem adds to n the nodes of one item written at line and column:
+// a scalar, or in a mapping a key and its value.
+func flowItem(n *yaml.Node, item string, line, column int) bool {
+	if n.Kind == yaml.SequenceNode {
+		v, ok := flowScalar(item, line, column)
+		n.Content = append(n.Content, v)
+		return ok
 	}
-	inner := s[1 : len(s)-1]
-	if inner == "" {
-		return n, true
+	k, v, found := strings.Cut(item, ": ")
+	if !found || !simpleKey(k) {
+		return false
 	}
-	pairs, ok := flowItems(inner)
-	if !ok {
-		return nil, false
+	key, ok := flowScalar(k, line, column)
+	if !ok || key.Tag != "!!str" {
+		return false
 	}
-	at := column + 1
-	for _, pair := range pairs {
-		k, v, found := strings.Cut(pair, ": ")
-		if !found || !simpleKey(k) {
-			return nil, false
-		}
-		key, ok := flowScalar(k, line, at)
-		if !ok || key.Tag != "!!str" {
-			return nil, false
-		}
-		value, ok := flowScalar(v, line, at+len(k)+2)
-		if !ok {
-			return nil, false
-		}
-		n.Content = append(n.Content, key, value)
-		at += utf8.RuneCountInString(pair) + 2
-	}
-	return n, true
+	value, ok := flowScalar(v, line, column+len(k)+2)
+	n.Content = append(n.Content, key, value)
+	return ok
 }
 
 // flowItems splits the inside of brackets or braces at each ", " that

@@ -70,7 +70,7 @@ type Options struct {
 	Outlines func(*content.Document, markdown.Outline)
 	// Interpret executes the layouts with html/template alone, never
 	// compiled (internal/htmlexec): the reference the compiled layouts
-	// are tested against, and the figure they are measured against.
+	// are tested and benchmarked against.
 	Interpret bool
 }
 

@@ -22,7 +22,9 @@ import (
 // fresh Renderer, so the partials it caches start empty as in a build,
 // and pays for minifying the layouts as the build does. "serial"
 // renders one page after another, which shows the CPU the phase costs;
-// "parallel" renders GOMAXPROCS at a time, as the build does. Run it with
+// "parallel" renders GOMAXPROCS at a time, as the build does; "serial,
+// interpreted" is "serial" with the layouts executed by html/template
+// alone (Options.Interpret), what the compiled layouts save. Run it with
 //
 //	GOGC=400 GOMEMLIMIT=448MiB go test ./internal/render -run XXX -bench RenderNational -count 5
 //
@@ -42,15 +44,16 @@ func BenchmarkRenderNational(b *testing.B) {
 	}
 	s := site.New(cfg, hub, site.Options{Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)})
 	for _, limit := range []struct {
-		name string
-		n    int
-	}{{"serial", 1}, {"parallel", runtime.GOMAXPROCS(0)}} {
+		name      string
+		n         int
+		interpret bool
+	}{{"serial", 1, false}, {"parallel", runtime.GOMAXPROCS(0), false}, {"serial,interpreted", 1, true}} {
 		b.Run(limit.name, func(b *testing.B) {
 			var pages int
 			var size atomic.Int64
 			for b.Loop() {
 				size.Store(0)
-				rd, err := render.New(s, fsys, render.Options{MinifyLayout: output.NewMinifier().Layout})
+				rd, err := render.New(s, fsys, render.Options{MinifyLayout: output.NewMinifier().Layout, Interpret: limit.interpret})
 				if err != nil {
 					b.Fatal(err)
 				}

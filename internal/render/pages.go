@@ -194,22 +194,28 @@ func (ps *pageSet) faculties() {
 			}
 			ps.listing(base, title, "listing", "", ftrail, all, f, []Link{feed})
 		}
+		// One trail per section, shared by its entries' pages (no page
+		// changes its breadcrumbs): a national faculty has 240 placements.
 		sec := func(name, url string) []Crumb {
 			return append(ftrail[:len(ftrail):len(ftrail)], Crumb{name, url})
 		}
+		partners := sec("Partners", f.URL+"partners/")
 		for _, p := range f.Partners {
 			ps.add(&Page{Layout: "partner.html", URL: p.URL, Title: p.Title, Description: p.Summary, Kind: "partner",
-				Doc: p.Path, Data: p, Breadcrumbs: sec("Partners", f.URL+"partners/"), JSONLD: lazyLD(func() any { return partnerLD(s, p) })})
+				Doc: p.Path, Data: p, Breadcrumbs: partners, JSONLD: lazyLD(func() any { return partnerLD(s, p) })})
 		}
+		stories := sec("Stories", f.URL+"stories/")
 		for _, st := range f.Stories {
-			ps.add(ps.storyPage(st, sec("Stories", f.URL+"stories/")))
+			ps.add(ps.storyPage(st, stories))
 		}
+		resources := sec("Resources", f.URL+"resources/")
 		for _, r := range f.Resources {
-			ps.add(ps.resourcePage(r, sec("Resources", f.URL+"resources/")))
+			ps.add(ps.resourcePage(r, resources))
 		}
+		placements := sec("Placements", f.URL+"placements/")
 		for _, p := range f.Placements {
 			ps.add(&Page{Layout: "placement.html", URL: p.URL, Title: p.Title, Description: p.Summary, Kind: "placement",
-				Doc: p.Path, Data: p, Breadcrumbs: sec("Placements", f.URL+"placements/"), JSONLD: lazyLD(func() any { return placementLD(s, p) })})
+				Doc: p.Path, Data: p, Breadcrumbs: placements, JSONLD: lazyLD(func() any { return placementLD(s, p) })})
 		}
 	}
 }

@@ -384,7 +384,7 @@ func rangeOver(st *state, v reflect.Value, twoVars bool, each func(*state, refle
 		n := v.Int()
 		for i := int64(0); i < n; i++ {
 			if err := each(st, reflect.Value{}, reflect.ValueOf(i).Convert(v.Type())); err != nil {
-				return 1, err
+				return int(i) + 1, err
 			}
 		}
 		return int(max(n, 0)), nil

@@ -12,37 +12,17 @@ import (
 // parameters' types, and by reflection otherwise.
 func (c *compiler) call(name string, fn reflect.Value, args []parse.Node, hasFinal bool) (cmd, error) {
 	typ := fn.Type()
-	numIn := len(args)
-	if hasFinal {
-		numIn++
-	}
-	numFixed := len(args)
-	if typ.IsVariadic() {
-		numFixed = typ.NumIn() - 1
-		if numIn < numFixed {
-			return nil, unsupported("too few arguments for %s", name)
-		}
-	} else if numIn != typ.NumIn() {
-		return nil, unsupported("wrong number of arguments for %s", name)
-	}
-	if !goodFunc(typ) {
-		return nil, unsupported("results of %s", name)
+	params, final, ok := signature(typ, len(args), hasFinal)
+	if !ok {
+		return nil, unsupported("arguments or results of %s", name)
 	}
 	argv := make([]expr, len(args))
 	for i, a := range args {
-		t := typ.In(min(i, typ.NumIn()-1))
-		if typ.IsVariadic() && i >= numFixed {
-			t = typ.In(typ.NumIn() - 1).Elem()
-		}
-		e, err := c.arg(a, t)
+		e, err := c.arg(a, params[i])
 		if err != nil {
 			return nil, err
 		}
 		argv[i] = e
-	}
-	var final reflect.Type
-	if hasFinal {
-		final = finalType(typ, numIn, numFixed)
 	}
 	direct := directCall(fn.Interface())
 	if typ.IsVariadic() {
@@ -68,6 +48,82 @@ func (c *compiler) call(name string, fn reflect.Value, args []parse.Node, hasFin
 		}
 		return safeCall(fn, append([]reflect.Value(nil), vals...))
 	}, nil
+}
+
+// signature is how text/template's evalCall gives arguments to a
+// function of type typ: the parameter type of each of nargs arguments
+// and, with hasFinal, of the pipeline's final value, given last. ok is
+// false when the function cannot take them, or returns other than one
+// value, or one and an error.
+func signature(typ reflect.Type, nargs int, hasFinal bool) (params []reflect.Type, final reflect.Type, ok bool) {
+	numIn := nargs
+	if hasFinal {
+		numIn++
+	}
+	numFixed := nargs
+	if typ.IsVariadic() {
+		numFixed = typ.NumIn() - 1
+		if numIn < numFixed {
+			return nil, nil, false
+		}
+	} else if numIn != typ.NumIn() {
+		return nil, nil, false
+	}
+	switch typ.NumOut() {
+	case 1:
+	case 2:
+		if typ.Out(1) != errorType {
+			return nil, nil, false
+		}
+	default:
+		return nil, nil, false
+	}
+	var last reflect.Type
+	if typ.NumIn() > 0 {
+		last = typ.In(typ.NumIn() - 1)
+	}
+	params = make([]reflect.Type, nargs)
+	for i := range params {
+		if typ.IsVariadic() && i >= numFixed {
+			params[i] = last.Elem()
+		} else {
+			params[i] = typ.In(i)
+		}
+	}
+	if hasFinal {
+		switch {
+		case !typ.IsVariadic():
+			final = last
+		case numIn-1 < numFixed:
+			final = typ.In(numIn - 1)
+		default:
+			final = last.Elem()
+		}
+	}
+	return params, final, true
+}
+
+// safeCall calls fn; a panic or an error leaves the execution to
+// html/template.
+func safeCall(fn reflect.Value, argv []reflect.Value) (v reflect.Value, err error) {
+	defer func() {
+		if recover() != nil {
+			err = errBail
+		}
+	}()
+	ret := fn.Call(argv)
+	if len(ret) == 2 && !ret[1].IsNil() {
+		return ret[0], errBail
+	}
+	return unwrap(ret[0]), nil
+}
+
+// unwrap is the value a function returned as a reflect.Value.
+func unwrap(v reflect.Value) reflect.Value {
+	if v.Type() == reflectValueTyp {
+		return v.Interface().(reflect.Value)
+	}
+	return v
 }
 
 // evalArgs appends the values of argv to vals, in order.

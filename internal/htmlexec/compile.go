@@ -70,8 +70,14 @@ type variable struct {
 }
 
 // compile compiles the template name of s and those it calls. It must
-// run after html/template has escaped them.
-func compile(s *Set, name string) (*compiled, error) {
+// run after html/template has escaped them. A panic, from a case the
+// compiler got wrong, leaves the template to html/template.
+func compile(s *Set, name string) (t *compiled, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			t, err = nil, unsupported("template %q: %v", name, r)
+		}
+	}()
 	c := &compiler{set: s, templates: map[string]*compiled{}}
 	return c.template(name)
 }

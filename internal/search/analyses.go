@@ -2,7 +2,6 @@ package search
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
@@ -19,13 +18,13 @@ import (
 // index of a site where few pages changed analyses only those. An
 // analysis is a pure function of the text, so a hit is what analysing
 // again would give. What an index did not ask for is dropped at the next
-// one. Encode and DecodeAnalyses carry it from one process to the next
+// one. WriteTo and DecodeAnalyses carry it from one process to the next
 // (the build cache). Safe for concurrent use; make one with NewAnalyses.
 type Analyses struct {
 	mu        sync.Mutex
 	last, now map[[sha256.Size]byte]analysis
 	// table numbers the stems and words of the records DecodeAnalyses
-	// read (analysis.record), which Encode copies as they are.
+	// read (analysis.record), which WriteTo copies as they are.
 	table  []string
 	number map[string]uint64
 }
@@ -85,22 +84,17 @@ func (c *Analyses) sweep() {
 	c.mu.Unlock()
 }
 
-// analysesFormat changes whenever Encode's records do.
+// analysesFormat changes whenever WriteTo's records do.
 const analysesFormat = "search-analyses-3"
 
-// Encode writes the analyses of the last index made with c. Stems and
+// WriteTo writes the analyses of the last index made with c. Stems and
 // words are written once, in a table, and referred to by number. Each
 // record is written with its length, and the whole with its SHA-256, so
 // that DecodeAnalyses can trust the records without reading them through.
-func (c *Analyses) Encode() []byte {
-	var b bytes.Buffer
-	c.WriteTo(&b) // a bytes.Buffer does not fail
-	return b.Bytes()
-}
-
-// WriteTo writes what Encode returns to w, without making it in memory
-// first: the national analyses are 22 MB, written at every build, and
-// most records are written as the bytes they were read as.
+//
+// It writes as it encodes, without making the whole in memory first:
+// the national analyses are 22 MB, written at every build, and most
+// records are written as the bytes they were read as.
 func (c *Analyses) WriteTo(w io.Writer) (int64, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -178,7 +172,7 @@ func (c *Analyses) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), bw.Flush() // a failed write leaves its error to Flush
 }
 
-// DecodeAnalyses reads what Encode wrote. It checks the whole against
+// DecodeAnalyses reads what WriteTo wrote. It checks the whole against
 // its SHA-256 and keeps each record as the bytes it was written as: an
 // index reads a record when it adds that document (analysis.each,
 // analysis.decoded), so a build holds bytes, not millions of small

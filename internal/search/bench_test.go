@@ -68,7 +68,7 @@ func BenchmarkIndexNationalCached(b *testing.B) {
 	s := nationalSite(b)
 	cache := NewAnalyses()
 	New(FromSite(s), Options{Analyses: cache})
-	encoded := cache.Encode()
+	encoded := encoded(cache)
 	b.ResetTimer()
 	for b.Loop() {
 		a, err := DecodeAnalyses(encoded)

@@ -35,13 +35,9 @@ type Options struct {
 
 // checker holds the hub and the indexes rules look things up in.
 type checker struct {
-	hub   *content.Hub
-	opts  Options
-	md    *markdown.Markdown
-	byURL map[string]*content.Document
-	// byPath maps a Markdown path to its document.
-	byPath map[string]*content.Document
-	files  map[string]bool
+	hub  *content.Hub
+	opts Options
+	md   *markdown.Markdown
 	// partners maps a system to the slugs of its partners.
 	partners  map[string][]string
 	faculties map[string]*content.Faculty
@@ -207,9 +203,6 @@ func newChecker(h *content.Hub, opts Options) *checker {
 	}
 	c := &checker{
 		hub: h, opts: opts, md: md,
-		byURL:     make(map[string]*content.Document, len(h.Documents)),
-		byPath:    make(map[string]*content.Document, len(h.Documents)),
-		files:     make(map[string]bool, len(h.Files)),
 		partners:  map[string][]string{},
 		faculties: map[string]*content.Faculty{},
 		lists:     map[string][]string{},
@@ -217,15 +210,6 @@ func newChecker(h *content.Hub, opts Options) *checker {
 	}
 	if c.outlines == nil {
 		c.outlines = NewCache()
-	}
-	for _, d := range h.Documents {
-		c.byPath[d.Path] = d
-		if _, dup := c.byURL[d.URL]; !dup {
-			c.byURL[d.URL] = d
-		}
-	}
-	for _, f := range h.Files {
-		c.files[f] = true
 	}
 	for _, p := range h.Partners {
 		c.partners[p.System] = append(c.partners[p.System], p.Slug)
@@ -261,7 +245,7 @@ func (c *checker) parse() {
 
 // outline returns the outline of the document at p (empty for none).
 func (c *checker) outline(p string) markdown.Outline {
-	d := c.byPath[p]
+	d := c.hub.Document(p)
 	if d == nil || d.Broken {
 		return markdown.Outline{}
 	}

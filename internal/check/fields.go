@@ -189,7 +189,7 @@ func (c *checker) urlSpecs(doc *content.Document, specs []content.FieldSpec, f c
 			}
 			if schemeOf(v) == "" && !strings.HasPrefix(v, "/") && !strings.HasPrefix(v, "#") {
 				target := resolve(doc, strings.SplitN(v, "#", 2)[0])
-				if !c.files[target] && c.byPath[target] == nil {
+				if !c.hub.HasFile(target) && c.hub.Document(target) == nil {
 					diags.Errorf(doc.Path, at.Line, at.Col, "missing-file", "%s %q: there is no file %s; put the file beside the page or give a full https:// URL", name, v, target)
 				}
 			}

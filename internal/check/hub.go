@@ -39,10 +39,10 @@ func referenceData(c *checker, diags *diag.List) {
 // duplicateURLs reports two files that would be published at the same
 // address, and aliases that collide with a page.
 func duplicateURLs(c *checker, diags *diag.List) {
-	// c.byURL holds the first document at each URL.
-	owner := c.byURL
+	// DocumentAt gives the first document at each URL.
+	owner := c.hub.DocumentAt
 	for _, d := range c.hub.Documents {
-		if first := owner[d.URL]; first != d {
+		if first := owner(d.URL); first != d {
 			diags.Errorf(d.Path, 1, 1, "duplicate-url", "this page and %s would both be published at %s; rename or remove one of them", first.Path, d.URL)
 		}
 	}
@@ -54,7 +54,7 @@ func duplicateURLs(c *checker, diags *diag.List) {
 		}
 		for i, a := range d.Fields.List("aliases") {
 			at := f.At(i)
-			switch other, first := owner[a], aliased[a]; {
+			switch other, first := owner(a), aliased[a]; {
 			case len(a) == 0 || a[0] != '/':
 				diags.Errorf(d.Path, at.Line, at.Col, "bad-url", "alias %q must be a site path starting with /, e.g. /old-name/", a)
 			case other != nil && other != d:

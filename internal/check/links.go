@@ -58,17 +58,17 @@ func (c *checker) internalLink(doc *content.Document, dest string, image bool) s
 	if !strings.HasPrefix(p, content.ContentDir+"/") {
 		return fmt.Sprintf("link %q points outside the content folder", dest)
 	}
-	if t := c.byPath[p]; t != nil {
+	if t := c.hub.Document(p); t != nil {
 		if fragment != "" && !c.outline(p).Anchors[fragment] {
 			return fmt.Sprintf("link %q: %s has no heading with the anchor #%s%s", dest, p, fragment, c.anchorHint(p, fragment))
 		}
 		return ""
 	}
-	if c.files[p] {
+	if c.hub.HasFile(p) {
 		return ""
 	}
 	// A folder link reaches its _index.md.
-	if c.byPath[path.Join(p, "_index.md")] != nil {
+	if c.hub.Document(path.Join(p, "_index.md")) != nil {
 		return ""
 	}
 	what := "page"
@@ -116,7 +116,7 @@ func (c *checker) siteURL(p string) bool {
 	if !strings.HasSuffix(p, "/") && path.Ext(p) == "" {
 		p += "/"
 	}
-	if c.byURL[p] != nil || c.files[content.ContentDir+p] {
+	if c.hub.DocumentAt(p) != nil || c.hub.HasFile(content.ContentDir+p) {
 		return true
 	}
 	for _, u := range generatedURLs {

@@ -235,6 +235,32 @@ func (c *Cache) current(p string, diags *diag.List) (*Document, bool) {
 	return e.doc, true
 }
 
+// reuse takes, under one lock, the documents of paths that may be
+// reused unread (see current): docs[i], typed[i] (when made) and
+// diags[i] are set for those and left alone for the others. It reports
+// whether every document the cache holds is at one of paths, so that
+// forgetOthers has nothing to forget.
+func (c *Cache) reuse(paths []string, docs []*Document, typed []any, diags []diag.List) (onlyThese bool) {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	found := 0
+	for i, p := range paths {
+		e, ok := c.docs[p]
+		if !ok {
+			continue
+		}
+		found++
+		if c.trust && e.current {
+			docs[i], typed[i] = e.doc, e.typed
+			diags[i] = append(diags[i], e.diags...)
+		}
+	}
+	return found == len(c.docs)
+}
+
 func (c *Cache) lookup(p string, src []byte, mtime int64, sum [sha256.Size]byte, diags *diag.List) (*Document, bool) {
 	if c == nil {
 		return nil, false

@@ -37,6 +37,10 @@ type Hub struct {
 	// Files lists the other files under content/ (images, PDFs), sorted,
 	// as slash paths relative to the source root.
 	Files []string
+
+	// index finds documents and files; made as it is asked for, so the
+	// lists above must not change once it is.
+	index hubIndex
 }
 
 // DropPositions releases every document's positioned front matter
@@ -143,12 +147,15 @@ func load(fsys fs.FS, cache func() *Cache, w walk) (*Hub, diag.List) {
 	typed := make([]any, len(markdown))
 	perFile := make([]diag.List, len(markdown))
 	// Documents the cache may reuse unread (the preview's, with
-	// TrustChanges) are taken in turn; the others are read in parallel.
+	// TrustChanges) are taken at once; the others are read in parallel.
+	onlyThese := c.reuse(markdown, docs, typed, perFile)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range markdown {
-		if doc, ok := c.current(p, &perFile[i]); ok {
-			docs[i], typed[i] = doc, c.typed(doc)
+		if docs[i] != nil {
+			if typed[i] == nil {
+				typed[i] = c.typed(docs[i])
+			}
 			continue
 		}
 		g.Go(func() error {
@@ -158,7 +165,9 @@ func load(fsys fs.FS, cache func() *Cache, w walk) (*Hub, diag.List) {
 		})
 	}
 	_ = g.Wait() // readDocument reports problems as diagnostics, never as errors
-	c.forgetOthers(markdown)
+	if !onlyThese {
+		c.forgetOthers(markdown)
+	}
 	for _, l := range perFile {
 		diags = append(diags, l...)
 	}

@@ -242,21 +242,14 @@ func (h *keyHash) links(ls []Link) {
 // whose reach Keys knows.
 func (r *Renderer) Global() ([]byte, bool) {
 	h := &keyHash{}
-	paths := make([]string, 0, len(r.urls))
-	for p := range r.urls {
-		paths = append(paths, p)
+	// The hub's documents and files are sorted by path.
+	h.int(len(r.kept))
+	for _, d := range r.site.Hub.Documents {
+		if _, ok := r.kept[d]; ok {
+			h.str(d.Path, d.URL)
+		}
 	}
-	slices.Sort(paths)
-	h.int(len(paths))
-	for _, p := range paths {
-		h.str(p, r.urls[p])
-	}
-	files := make([]string, 0, len(r.files))
-	for f := range r.files {
-		files = append(files, f)
-	}
-	slices.Sort(files)
-	h.str(files...)
+	h.str(r.site.Hub.Files...)
 	h.sum(r.theme.sum)
 	names := make([]string, 0, len(r.Assets))
 	for n := range r.Assets {

@@ -29,13 +29,11 @@ type Renderer struct {
 	site  *site.Site
 	md    *markdown.Markdown
 	theme *Theme
-	docs  map[string]*content.Document
-	// urls maps a kept document's path to its URL; pageURLs is the set
-	// of those URLs.
-	urls     map[string]string
-	pageURLs map[string]bool
-	files    map[string]bool
-	base     string
+	// kept holds the documents the site keeps (not drafts, not broken):
+	// links and pageExists find their pages; the hub finds documents
+	// and files by path.
+	kept map[*content.Document]struct{}
+	base string
 	// Assets maps a theme asset's name (css/site.css) to its fingerprinted
 	// URL, filled in by the build before rendering.
 	Assets map[string]string
@@ -83,20 +81,12 @@ func New(s *site.Site, source fs.FS, opts ...Options) (*Renderer, error) {
 	}
 	r := &Renderer{
 		site: s, md: markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe}),
-		docs: make(map[string]*content.Document, len(s.Hub.Documents)), urls: make(map[string]string, len(s.Hub.Documents)),
-		pageURLs: make(map[string]bool, len(s.Hub.Documents)), files: make(map[string]bool, len(s.Hub.Files)),
+		kept: make(map[*content.Document]struct{}, len(s.Hub.Documents)),
 		base: strings.TrimSuffix(BasePath(s), "/"), Assets: map[string]string{},
 		outlines: o.Outlines,
 	}
-	for _, d := range s.Hub.Documents {
-		r.docs[d.Path] = d
-	}
 	for _, d := range keptDocuments(s) {
-		r.urls[d.Path] = d.URL
-		r.pageURLs[d.URL] = true
-	}
-	for _, f := range s.Hub.Files {
-		r.files[f] = true
+		r.kept[d] = struct{}{}
 	}
 	theme, err := LoadTheme(source, s.Config.Theme, r.funcs(), o.MinifyLayout)
 	if err != nil {
@@ -151,7 +141,7 @@ func (r *Renderer) Render(w io.Writer, p *Page) error {
 	// so it may be rendered from several goroutines (the preview server),
 	// and twenty thousand bodies are not held by a build.
 	page := *p
-	if doc := r.docs[p.Doc]; doc != nil && p.Content == "" {
+	if doc := r.site.Hub.Document(p.Doc); doc != nil && p.Content == "" {
 		body := bodyBuffers.Get().(*bytes.Buffer)
 		body.Reset()
 		defer bodyBuffers.Put(body)
@@ -252,17 +242,39 @@ func (r *Renderer) resolver(doc *content.Document) markdown.Resolver {
 			fragment = "#" + fragment
 		}
 		p := path.Join(path.Dir(doc.Path), target)
-		if u, ok := r.urls[p]; ok {
-			return r.rel(u) + fragment, true
+		if d := r.keptAt(p); d != nil {
+			return r.rel(d.URL) + fragment, true
 		}
-		if u, ok := r.urls[path.Join(p, "_index.md")]; ok {
-			return r.rel(u) + fragment, true
+		if d := r.keptAt(path.Join(p, "_index.md")); d != nil {
+			return r.rel(d.URL) + fragment, true
 		}
-		if r.files[p] {
+		if r.site.Hub.HasFile(p) {
 			return r.rel(content.FileURL(p)), true
 		}
 		return "", false
 	}
+}
+
+// keptAt returns the document at the slash path p if the site keeps it.
+func (r *Renderer) keptAt(p string) *content.Document {
+	if d := r.site.Hub.Document(p); d != nil {
+		if _, ok := r.kept[d]; ok {
+			return d
+		}
+	}
+	return nil
+}
+
+// pageExists reports whether the site has a page made from a document
+// at the site path u. (Two documents at one address fail the checks, so
+// the first there is the one.)
+func (r *Renderer) pageExists(u string) bool {
+	d := r.site.Hub.DocumentAt(u)
+	if d == nil {
+		return false
+	}
+	_, ok := r.kept[d]
+	return ok
 }
 
 func hasScheme(s string) bool {
@@ -311,7 +323,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"navKey":        navKey,
 		"partialCached": r.partialCached,
 		"cardList":      r.cardList,
-		"pageExists":    func(u string) bool { return r.pageURLs[u] },
+		"pageExists":    r.pageExists,
 		"join":          strings.Join,
 		"lower":         lower,
 		"plural":        plural,

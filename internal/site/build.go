@@ -130,7 +130,9 @@ func New(cfg config.Config, hub *content.Hub, opts Options) *Site {
 		}
 		// The faculty's, host's and professions' lists of placements
 		// are filled by sort, in the sorted order.
-		s.Placements = append(s.Placements, &Placement{Placement: pl, Faculty: fac, Host: host, State: pl.EffectiveStatus(opts.Today)})
+		p := &Placement{Placement: pl, Faculty: fac, Host: host, State: pl.EffectiveStatus(opts.Today)}
+		p.fillSingles()
+		s.Placements = append(s.Placements, p)
 	}
 	s.sort()
 	return s

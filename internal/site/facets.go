@@ -19,23 +19,40 @@ type Facet struct {
 // PlacementFacets are the finder's facets, in display order.
 var PlacementFacets = []Facet{
 	{Key: "profession", Label: "Profession", Vocabulary: "professions", values: func(p *Placement) []string { return p.Professions }},
-	{Key: "region", Label: "Region", Vocabulary: "regions", values: func(p *Placement) []string {
-		if p.Faculty.System.Region == nil {
-			return nil
-		}
-		return one(p.Faculty.System.Region.Slug)
-	}},
-	{Key: "system", Label: "Integrated care system", Vocabulary: "systems", values: func(p *Placement) []string { return one(p.Faculty.System.Slug) }},
-	{Key: "setting", Label: "Setting", Vocabulary: "setting", values: func(p *Placement) []string { return one(p.Setting) }},
+	{Key: "region", Label: "Region", Vocabulary: "regions", values: func(p *Placement) []string { return p.one(regionValue) }},
+	{Key: "system", Label: "Integrated care system", Vocabulary: "systems", values: func(p *Placement) []string { return p.one(systemValue) }},
+	{Key: "setting", Label: "Setting", Vocabulary: "setting", values: func(p *Placement) []string { return p.one(settingValue) }},
 	{Key: "model", Label: "Placement model", Vocabulary: "model", values: func(p *Placement) []string { return p.Models }},
-	{Key: "route", Label: "How to get it", Vocabulary: "route", values: func(p *Placement) []string { return one(p.Route) }},
+	{Key: "route", Label: "How to get it", Vocabulary: "route", values: func(p *Placement) []string { return p.one(routeValue) }},
 }
 
-func one(s string) []string {
-	if s == "" {
+// The places of the single-valued facets in Placement.single.
+const (
+	regionValue = iota
+	systemValue
+	settingValue
+	routeValue
+	singles
+)
+
+// fillSingles sets p.single from its fields, faculty and system.
+func (p *Placement) fillSingles() {
+	if r := p.Faculty.System.Region; r != nil {
+		p.single[regionValue] = r.Slug
+	}
+	p.single[systemValue] = p.Faculty.System.Slug
+	p.single[settingValue] = p.Setting
+	p.single[routeValue] = p.Route
+}
+
+// one lists the value at i of p.single, if it has one: a slice of the
+// placement itself, not a new one (the finder lists every placement's
+// values at every preview change).
+func (p *Placement) one(i int) []string {
+	if p.single[i] == "" {
 		return nil
 	}
-	return []string{s}
+	return p.single[i : i+1 : i+1]
 }
 
 // Values returns the placement's values for the facet. Every placement of

@@ -18,6 +18,11 @@ func TestTallyGroupsEveryValue(t *testing.T) {
 		{Placement: &content.Placement{Professions: nil, Setting: "ward"}},
 		{Placement: &content.Placement{Professions: []string{"c", "a"}, Setting: "home"}},
 	}
+	fac := &Faculty{System: &System{}}
+	for _, p := range ps {
+		p.Faculty = fac
+		p.fillSingles() // as New does
+	}
 	for _, f := range []Facet{PlacementFacets[0], PlacementFacets[3]} {
 		values, members := Tally(s, f.Vocabulary, ps, f.Values)
 		var order []string

@@ -121,6 +121,9 @@ type Placement struct {
 	// state's rank, and the closing date or MaxInt64), made by sort.
 	rank   int
 	closes int64
+	// single holds the values of the facets that take one (see
+	// PlacementFacets), so that they are listed without a slice each.
+	single [singles]string
 }
 
 // Open reports whether the placement appears in the finder and feeds.

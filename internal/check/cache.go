@@ -38,6 +38,18 @@ type Cache struct {
 	// context is the fingerprint the results in docs were made under.
 	context uint64
 	docs    map[docKey]diag.List
+
+	// The last run's documents, in the hub's order, with their results
+	// and anchors: a preview reloads the same *content.Document for
+	// every file that did not change, so a run finds most of what it
+	// needs by position, comparing pointers, not by hashing paths.
+	lastDocs    []*content.Document
+	lastResults []diag.List
+	// hashed are the documents docsHash, the documents' part of the
+	// fingerprint, was taken of, and their anchors.
+	hashed   []*content.Document
+	anchors  []uint64
+	docsHash uint64
 }
 
 type docOutline struct {
@@ -141,44 +153,81 @@ func (c *Cache) sweep() {
 // fingerprint hashes what the document rules read besides the document
 // itself.
 func (c *Cache) fingerprint(ch *checker) uint64 {
-	// FNV-1a, written out: the preview takes a fingerprint of twenty
-	// thousand documents at every change, and hash.Hash's Write would
-	// copy each string.
-	h := uint64(fnvOffset)
-	add := func(b byte) { h = (h ^ uint64(b)) * fnvPrime }
-	field := func(s string) {
-		for i := 0; i < len(s); i++ {
-			add(s[i])
-		}
-		add(0)
-	}
-	field(ch.opts.Today.Format(time.DateOnly))
-	var num [16]byte
-	c.mu.Lock()
-	for _, d := range ch.hub.Documents {
-		field(d.Path)
-		// The anchors are a set: the sum of their hashes does not
-		// depend on the map's order. outline has summed them.
-		for _, b := range strconv.AppendUint(num[:0], c.last[d.Sum].anchors, 16) {
-			add(b)
-		}
-		add(0)
-	}
-	c.mu.Unlock()
+	h := fnvHash(fnvOffset)
+	h.field(ch.opts.Today.Format(time.DateOnly))
+	h.uint(c.documentsHash(ch.hub.Documents))
 	for _, f := range ch.hub.Files {
-		field(f)
+		h.field(f)
 	}
 	// The lists hold the reference data and every vocabulary; partners
 	// and faculties follow from the paths above.
 	names := slices.Sorted(maps.Keys(ch.lists))
 	for _, name := range names {
-		field(name)
+		h.field(name)
 		for _, v := range ch.lists[name] {
-			field(v)
+			h.field(v)
 		}
-		add(1)
+		h.add(1)
 	}
-	return h
+	return uint64(h)
+}
+
+// documentsHash hashes every document's path and anchors: the last run's
+// hash again when each document not the last run's at its position has
+// the path and the anchors that one had.
+func (c *Cache) documentsHash(docs []*content.Document) uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(docs) == len(c.hashed) {
+		same := true
+		for i, d := range docs {
+			if old := c.hashed[i]; d != old && (d.Path != old.Path || c.last[d.Sum].anchors != c.anchors[i]) {
+				same = false
+				break
+			}
+		}
+		if same {
+			c.hashed = docs
+			return c.docsHash
+		}
+	}
+	// FNV-1a, written out: the preview may hash twenty thousand
+	// documents, and hash.Hash's Write would copy each string.
+	h := fnvHash(fnvOffset)
+	anchors := make([]uint64, len(docs))
+	var num [16]byte
+	for i, d := range docs {
+		h.field(d.Path)
+		// The anchors are a set: the sum of their hashes does not
+		// depend on the map's order. put has summed them.
+		anchors[i] = c.last[d.Sum].anchors
+		for _, b := range strconv.AppendUint(num[:0], anchors[i], 16) {
+			h.add(b)
+		}
+		h.add(0)
+	}
+	c.hashed, c.anchors, c.docsHash = docs, anchors, uint64(h)
+	return c.docsHash
+}
+
+// fnvHash is FNV-1a 64 as it is being written.
+type fnvHash uint64
+
+func (h *fnvHash) add(b byte) { *h = (*h ^ fnvHash(b)) * fnvPrime }
+
+// field adds s and a terminating zero byte.
+func (h *fnvHash) field(s string) {
+	for i := 0; i < len(s); i++ {
+		h.add(s[i])
+	}
+	h.add(0)
+}
+
+func (h *fnvHash) uint(v uint64) {
+	for range 8 {
+		h.add(byte(v))
+		v >>= 8
+	}
 }
 
 // The FNV-1a 64-bit parameters (hash/fnv).
@@ -187,19 +236,37 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-// results returns the document rules' diagnostics for doc made under the
-// fingerprint context, if any.
-func (c *Cache) results(context uint64, doc *content.Document) (diag.List, bool) {
+// results sets per[i] to the document rules' diagnostics for docs[i]
+// made under the fingerprint context, where it has them, and returns
+// the positions of the documents it has none for that can be checked.
+func (c *Cache) results(context uint64, docs []*content.Document, per []diag.List) (todo []int) {
 	if c == nil {
-		return nil, false
+		for i, d := range docs {
+			if !d.Broken {
+				todo = append(todo, i)
+			}
+		}
+		return todo
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.context != context {
-		return nil, false
+	aligned := c.context == context && len(docs) == len(c.lastDocs) && len(docs) == len(c.lastResults)
+	for i, d := range docs {
+		switch {
+		case d.Broken:
+			continue
+		case aligned && d == c.lastDocs[i]:
+			per[i] = c.lastResults[i]
+			continue
+		case c.context == context:
+			if l, ok := c.docs[docKey{d.Path, d.Sum}]; ok {
+				per[i] = l
+				continue
+			}
+		}
+		todo = append(todo, i)
 	}
-	l, ok := c.docs[docKey{doc.Path, doc.Sum}]
-	return l, ok
+	return todo
 }
 
 // keep replaces the remembered results with those of this run.
@@ -212,11 +279,25 @@ func (c *Cache) keep(context uint64, docs []*content.Document, results []diag.Li
 	if c.docs == nil {
 		c.docs = make(map[docKey]diag.List, len(docs))
 	}
-	clear(c.docs) // and filled again: the preview server runs after every save
-	for i, d := range docs {
-		if !d.Broken {
-			c.docs[docKey{d.Path, d.Sum}] = results[i]
+	if c.context == context && len(docs) == len(c.lastDocs) {
+		// Only the documents not at their place last time change the
+		// map.
+		for i, d := range docs {
+			if old := c.lastDocs[i]; d != old {
+				delete(c.docs, docKey{old.Path, old.Sum})
+				if !d.Broken {
+					c.docs[docKey{d.Path, d.Sum}] = results[i]
+				}
+			}
+		}
+	} else {
+		clear(c.docs) // and filled again: the preview server runs after every save
+		for i, d := range docs {
+			if !d.Broken {
+				c.docs[docKey{d.Path, d.Sum}] = results[i]
+			}
 		}
 	}
 	c.context = context
+	c.lastDocs, c.lastResults = docs, results
 }

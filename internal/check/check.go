@@ -83,14 +83,7 @@ func Run(h *content.Hub, opts Options) diag.List {
 		context = opts.Cache.fingerprint(c)
 	}
 	per := make([]diag.List, len(h.Documents))
-	var todo []int
-	for i, doc := range h.Documents {
-		if l, ok := opts.Cache.results(context, doc); ok {
-			per[i] = l
-		} else if !doc.Broken {
-			todo = append(todo, i)
-		}
-	}
+	todo := opts.Cache.results(context, h.Documents, per)
 	c.each(todo, func(i int, doc *content.Document) {
 		for _, r := range docRules {
 			r(c, doc, &per[i])

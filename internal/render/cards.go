@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -107,18 +108,18 @@ func longDate(t time.Time) string { return t.Format("2 January 2006") }
 func paginate(base string, cards []*Card, size int) []*Pager {
 	total := max(1, (len(cards)+size-1)/size)
 	pagers := make([]*Pager, total)
-	var links []Link
+	links := make([]Link, total)
 	for i := range total {
-		links = append(links, Link{Title: fmt.Sprint(i + 1), URL: pageURL(base, i+1)})
+		links[i] = Link{Title: strconv.Itoa(i + 1), URL: pageURL(base, i+1)}
 	}
 	for i := range total {
 		lo, hi := i*size, min((i+1)*size, len(cards))
 		p := &Pager{Cards: cards[lo:hi], Number: i + 1, Total: total, Count: len(cards), Pages: links}
 		if i > 0 {
-			p.Prev = pageURL(base, i)
+			p.Prev = links[i-1].URL
 		}
 		if i+1 < total {
-			p.Next = pageURL(base, i+2)
+			p.Next = links[i+1].URL
 		}
 		pagers[i] = p
 	}
@@ -146,5 +147,5 @@ func pageURL(base string, n int) string {
 	if n == 1 {
 		return base
 	}
-	return fmt.Sprintf("%spage/%d/", base, n)
+	return base + "page/" + strconv.Itoa(n) + "/"
 }

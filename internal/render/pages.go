@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"sync"
 
 	"github.com/facultyhub/facultyhub/internal/content"
@@ -154,7 +155,7 @@ func (ps *pageSet) listing(base, title, kind, description string, trail []Crumb,
 	for _, pager := range paginate(base, all, ps.size) {
 		t := title
 		if pager.Number > 1 {
-			t = fmt.Sprintf("%s (page %d of %d)", title, pager.Number, pager.Total)
+			t = title + " (page " + strconv.Itoa(pager.Number) + " of " + strconv.Itoa(pager.Total) + ")"
 		}
 		ps.add(&Page{Layout: "listing.html", URL: pageURL(base, pager.Number), Listing: base, Title: t, Kind: kind,
 			Description: description, Breadcrumbs: trail, Pager: pager, Data: data, Feeds: feeds})

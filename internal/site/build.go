@@ -156,18 +156,24 @@ func (s *Site) sort() {
 	slices.SortFunc(s.Stories, storyOrder)
 	slices.SortFunc(s.Resources, resourceOrder)
 	// The placements, the largest list, are sorted beside the rest: the
-	// preview sorts them at every change.
+	// preview sorts them at every change. Their first keys are held
+	// beside their pointers, so that most comparisons do not reach into
+	// ten thousand scattered placements.
 	var placements sync.WaitGroup
 	placements.Go(func() {
-		for _, p := range s.Placements {
-			p.rank, p.closes = stateRank(p.State), math.MaxInt64
+		keys := make([]placementKey, len(s.Placements))
+		for i, p := range s.Placements {
+			keys[i] = placementKey{rank: stateRank(p.State), closes: math.MaxInt64, p: p}
 			if !p.Closes.IsZero() {
-				p.closes = p.Closes.UnixNano()
+				keys[i].closes = p.Closes.UnixNano()
 			}
 		}
 		// The order is total (the URL decides last), so an unstable
 		// sort gives what a stable one would, in half the time.
-		slices.SortFunc(s.Placements, placementOrder)
+		slices.SortFunc(keys, placementOrder)
+		for i, k := range keys {
+			s.Placements[i] = k.p
+		}
 	})
 	for _, f := range s.Faculties {
 		slices.SortFunc(f.Partners, partnerOrder)
@@ -235,20 +241,28 @@ func resourceOrder(a, b *Resource) int {
 	return cmp.Compare(a.URL, b.URL)
 }
 
+// placementKey is a placement with the keys placementOrder compares
+// first: its state's rank, and its closing date (Unix ns) or MaxInt64.
+type placementKey struct {
+	rank   int
+	closes int64
+	p      *Placement
+}
+
 // placementOrder lists open placements first, soonest closing first
 // (those without a closing date after them), then full, closed and
-// withdrawn ones; then by title and URL. It compares the keys sort made.
-func placementOrder(a, b *Placement) int {
+// withdrawn ones; then by title and URL.
+func placementOrder(a, b placementKey) int {
 	if c := cmp.Compare(a.rank, b.rank); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(a.closes, b.closes); c != 0 {
 		return c
 	}
-	if c := strings.Compare(a.Title, b.Title); c != 0 {
+	if c := strings.Compare(a.p.Title, b.p.Title); c != 0 {
 		return c
 	}
-	return strings.Compare(a.URL, b.URL)
+	return strings.Compare(a.p.URL, b.p.URL)
 }
 
 // stateRank orders placement states: open, full, closed, withdrawn.

@@ -117,10 +117,6 @@ type Placement struct {
 	Host    *Partner
 	// State is open, full, closed or withdrawn on the build date.
 	State string
-	// rank and closes are the keys placementOrder compares first (the
-	// state's rank, and the closing date or MaxInt64), made by sort.
-	rank   int
-	closes int64
 	// single holds the values of the facets that take one (see
 	// PlacementFacets), so that they are listed without a slice each.
 	single [singles]string

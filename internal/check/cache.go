@@ -50,6 +50,19 @@ type Cache struct {
 	hashed   []*content.Document
 	anchors  []uint64
 	docsHash uint64
+	// outlined are the documents the last run asked outlines for. When
+	// this run's are the same at all but a few places, the last run's
+	// outlines all stay (shared says now is last) and only the few are
+	// looked for; stale counts the outlines so kept that may no longer
+	// be needed, until a run sweeps them.
+	outlined []*content.Document
+	shared   bool
+	stale    int
+	spare    map[[sha256.Size]byte]docOutline
+	// pathDocs are the documents the path rules last ran on, and
+	// pathDiags what they found.
+	pathDocs  []*content.Document
+	pathDiags diag.List
 }
 
 type docOutline struct {
@@ -72,23 +85,46 @@ func NewCache() *Cache {
 	return &Cache{now: map[[sha256.Size]byte]docOutline{}, docs: map[docKey]diag.List{}}
 }
 
-// ensure puts the outline of doc's body in the cache for this run:
-// remembered from the last (left encoded, if it was read from disk), or
-// parsed by md.
-func (c *Cache) ensure(md *markdown.Markdown, doc *content.Document) {
+// reuse puts the outline of each of docs' bodies that the cache holds
+// in it for this run, under one lock: remembered from the last run (left
+// encoded, if it was read from disk). It returns the documents whose
+// bodies it has no outline of, by their index in docs.
+func (c *Cache) reuse(docs []*content.Document) (missing []int) {
 	c.mu.Lock()
-	d, hit := c.now[doc.Sum]
-	if !hit {
-		d, hit = c.last[doc.Sum]
+	defer c.mu.Unlock()
+	defer func() { c.outlined = docs }()
+	if c.last != nil && len(docs) == len(c.outlined) && c.stale < maxStale {
+		// An outline is a pure function of the file's bytes, so one
+		// kept longer than needed is never wrong.
+		maps.Copy(c.last, c.now) // any put before this run's reuse
+		clear(c.now)
+		c.spare, c.now, c.shared = c.now, c.last, true
+		for i, doc := range docs {
+			if doc == c.outlined[i] || doc.Broken {
+				continue
+			}
+			c.stale++
+			if _, ok := c.now[doc.Sum]; !ok {
+				missing = append(missing, i)
+			}
+		}
+		return missing
 	}
-	c.mu.Unlock()
-	if !hit {
-		c.put(doc, md.Outline(doc.Text()))
-		return
+	c.stale = 0
+	for i, doc := range docs {
+		if doc.Broken {
+			continue
+		}
+		if _, ok := c.now[doc.Sum]; ok {
+			continue
+		}
+		if d, ok := c.last[doc.Sum]; ok {
+			c.now[doc.Sum] = d
+			continue
+		}
+		missing = append(missing, i)
 	}
-	c.mu.Lock()
-	c.now[doc.Sum] = d
-	c.mu.Unlock()
+	return missing
 }
 
 // put keeps o as the outline of doc's body for this run.
@@ -138,6 +174,13 @@ func (c *Cache) sweep() {
 		return
 	}
 	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.shared {
+		// reuse kept every outline in last, and cleared now to be the
+		// next run's.
+		c.now, c.spare, c.shared = c.spare, nil, false
+		return
+	}
 	// The map of the run before last is cleared and filled again rather
 	// than made anew: the preview server runs after every save.
 	old := c.last
@@ -147,8 +190,11 @@ func (c *Cache) sweep() {
 	}
 	clear(old)
 	c.now = old
-	c.mu.Unlock()
 }
+
+// maxStale bounds the outlines a run of edits may keep past their use
+// (see Cache.outlined).
+const maxStale = 1024
 
 // fingerprint hashes what the document rules read besides the document
 // itself.
@@ -300,4 +346,42 @@ func (c *Cache) keep(context uint64, docs []*content.Document, results []diag.Li
 	}
 	c.context = context
 	c.lastDocs, c.lastResults = docs, results
+}
+
+// pathResults returns the path rules' diagnostics from their last run if
+// every document not at its place then has the path, URL and (no)
+// aliases the one there had.
+func (c *Cache) pathResults(docs []*content.Document) (diag.List, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(docs) != len(c.pathDocs) {
+		return nil, false
+	}
+	for i, d := range docs {
+		if old := c.pathDocs[i]; d != old && (d.Path != old.Path || d.URL != old.URL || hasAliases(d) || hasAliases(old)) {
+			return nil, false
+		}
+	}
+	c.pathDocs = docs
+	return c.pathDiags, true
+}
+
+// hasAliases reports whether d's front matter has an aliases field,
+// whose diagnostics point into it.
+func hasAliases(d *content.Document) bool {
+	_, ok := d.Fields["aliases"]
+	return ok
+}
+
+// keepPathResults remembers what the path rules found in docs.
+func (c *Cache) keepPathResults(docs []*content.Document, diags diag.List) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.pathDocs, c.pathDiags = docs, diags
+	c.mu.Unlock()
 }

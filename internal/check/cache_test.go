@@ -66,6 +66,16 @@ func cacheRuns(t *testing.T, encode bool) {
 	run("the linked page restored")
 	set(privacy, "---\ntitle: Privacy\n---\nSee [who we are](about.md#nobody).\n")
 	run("the linking page edited")
+	set("content/about/_index.md", "---\ntitle: About again\n---\nText.\n")
+	run("a second page at the same address")
+	delete(fsys, "content/about/_index.md")
+	run("the second page removed")
+	set(privacy, "---\ntitle: Privacy\naliases: [/about/]\n---\nSee [who we are](about.md#who-we-are).\n")
+	run("an alias of another page's address")
+	set(privacy, "---\ntitle: Privacy\nsummary: How we use data.\naliases: [/about/]\n---\nSee [who we are](about.md#who-we-are).\n")
+	run("the alias moved down a line")
+	set("content/Privacy Notice.md", "---\ntitle: Notice\n---\nText.\n")
+	run("a file name with capitals and a space")
 	set("content/_data/setting.yaml", "- slug: ward\n  name: Ward\n")
 	run("a vocabulary replaced") // placements' settings may no longer be allowed
 }

@@ -59,7 +59,12 @@ var fieldRules = []docRule{requiredFields, vocabularyValues, urlFields, facultyO
 var docRules = append(fieldRules[:len(fieldRules):len(fieldRules)], bodyLinks)
 
 // hubRules run once over the whole hub.
-var hubRules = []func(c *checker, diags *diag.List){referenceData, duplicateURLs, fileNames, emptyFaculties}
+var hubRules = []func(c *checker, diags *diag.List){referenceData, emptyFaculties}
+
+// pathRules run once over the whole hub and read only each document's
+// path, URL and aliases: while no document changes those, a Cache keeps
+// their diagnostics.
+var pathRules = []func(c *checker, diags *diag.List){duplicateURLs, fileNames}
 
 // Site loads the site in fsys and checks it, as `facultyhub check` does:
 // the configuration's and the load's diagnostics, then every rule's,
@@ -103,6 +108,15 @@ func (c *checker) withHubRules(per []diag.List) diag.List {
 	for _, r := range hubRules {
 		r(c, &diags)
 	}
+	byPath, ok := c.opts.Cache.pathResults(c.hub.Documents)
+	if !ok {
+		byPath = nil
+		for _, r := range pathRules {
+			r(c, &byPath)
+		}
+		c.opts.Cache.keepPathResults(c.hub.Documents, byPath)
+	}
+	diags = append(diags, byPath...)
 	diags.Sort()
 	return diags
 }
@@ -227,11 +241,11 @@ func newChecker(h *content.Hub, opts Options) *checker {
 
 // parse makes sure the outline of every body is at hand, in parallel,
 // before rules that read them run: link rules need the anchors of other
-// documents. The cache parses what it does not hold, and decodes what it
-// holds only if a rule asks for it.
+// documents. What the cache does not hold is parsed; what it holds is
+// decoded only if a rule asks for it.
 func (c *checker) parse() {
-	c.eachDocument(func(_ int, d *content.Document) {
-		c.outlines.ensure(c.md, d)
+	c.each(c.outlines.reuse(c.hub.Documents), func(_ int, d *content.Document) {
+		c.outlines.put(d, c.md.Outline(d.Text()))
 	})
 	c.outlines.sweep()
 }

@@ -44,24 +44,24 @@ type feedJob struct {
 // feedInputs fingerprints what an Atom feed is made from: its title and
 // addresses, and the front matter and state of its entries.
 func feedInputs(p, title, page string, stories []*site.Story, resources []*site.Resource, placements []*site.Placement) []byte {
-	h := sha256.New()
-	h.Write([]byte(p + "\x00" + title + "\x00" + page + "\x00"))
+	// Gathered, then hashed at once: a national site hashes some forty
+	// thousand entries over its feeds, and a Write per field cost more
+	// than the hashing.
+	b := make([]byte, 0, 256+96*(len(stories)+len(resources)+len(placements)))
+	b = append(append(append(append(append(append(b, p...), 0), title...), 0), page...), 0)
 	for _, st := range stories {
-		h.Write([]byte(st.Path))
-		h.Write(st.FrontSum[:])
+		b = append(append(b, st.Path...), st.FrontSum[:]...)
 	}
-	h.Write([]byte{0})
+	b = append(b, 0)
 	for _, r := range resources {
-		h.Write([]byte(r.Path))
-		h.Write(r.FrontSum[:])
+		b = append(append(b, r.Path...), r.FrontSum[:]...)
 	}
-	h.Write([]byte{0})
+	b = append(b, 0)
 	for _, p := range placements {
-		h.Write([]byte(p.Path))
-		h.Write(p.FrontSum[:])
-		h.Write([]byte(p.State))
+		b = append(append(append(b, p.Path...), p.FrontSum[:]...), p.State...)
 	}
-	return h.Sum(nil)
+	sum := sha256.Sum256(b)
+	return sum[:]
 }
 
 // feedJobs lists the feeds and exports of s.

@@ -3,6 +3,7 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -35,12 +36,13 @@ type Keys struct {
 	site   *site.Site
 	global []byte
 	doc    func(path string) []byte
-	// cards and facets are hashed once each: a card stands on a dozen
-	// listings, a facet list on every page of its listing.
-	mu    sync.Mutex
+	// The cards of the page list are hashed once each, up front (a card
+	// stands on a dozen listings): cards is read without a lock. A facet
+	// list, on every page of its listing, is hashed when first met.
 	cards map[*Card][sha256.Size]byte
 	// entries are the cards of the page list, by entry (PagesAndCards).
 	entries Cards
+	mu      sync.Mutex
 	facets  map[*FacetGroup][sha256.Size]byte
 }
 
@@ -50,8 +52,27 @@ type Keys struct {
 // list (PagesAndCards), whose sums a partner's key reuses (nil: each is
 // made again).
 func NewKeys(s *site.Site, global []byte, doc func(path string) []byte, cards Cards) *Keys {
-	return &Keys{site: s, global: global, doc: doc, entries: cards,
-		cards: map[*Card][sha256.Size]byte{}, facets: map[*FacetGroup][sha256.Size]byte{}}
+	list := make([]*Card, 0, len(cards))
+	for _, c := range cards {
+		list = append(list, c)
+	}
+	sums := make([][sha256.Size]byte, len(list))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(list); i += workers {
+				sums[i] = cardSum(list[i])
+			}
+		})
+	}
+	wg.Wait()
+	k := &Keys{site: s, global: global, doc: doc, entries: cards,
+		cards: make(map[*Card][sha256.Size]byte, len(list)), facets: map[*FacetGroup][sha256.Size]byte{}}
+	for i, c := range list {
+		k.cards[c] = sums[i]
+	}
+	return k
 }
 
 // keyed lists the layouts whose pages have keys: their reach is known.
@@ -154,17 +175,13 @@ func (k *Keys) entity(h *keyHash, data any) bool {
 	return true
 }
 
+// card returns the sum of c: made by NewKeys for the page list's cards,
+// else now.
 func (k *Keys) card(c *Card) [sha256.Size]byte {
-	k.mu.Lock()
-	s, ok := k.cards[c]
-	k.mu.Unlock()
-	if !ok {
-		s = cardSum(c)
-		k.mu.Lock()
-		k.cards[c] = s
-		k.mu.Unlock()
+	if s, ok := k.cards[c]; ok {
+		return s
 	}
-	return s
+	return cardSum(c)
 }
 
 func cardSum(c *Card) [sha256.Size]byte {

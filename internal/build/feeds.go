@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -96,9 +97,13 @@ func feedJobs(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) []
 	// Made only if a job that needs them runs (a build that keeps the
 	// exports does not).
 	records := sync.OnceValue(func() []feeds.PlacementRecord {
-		var out []feeds.PlacementRecord
-		for _, p := range s.OpenPlacements() {
-			out = append(out, placementRecord(s, p))
+		// In the exports' order, by URL, so that they need not sort.
+		open := slices.SortedFunc(slices.Values(s.OpenPlacements()), func(a, b *site.Placement) int {
+			return strings.Compare(a.URL, b.URL)
+		})
+		out := make([]feeds.PlacementRecord, len(open))
+		for i, p := range open {
+			out[i] = placementRecord(s, p)
 		}
 		return out
 	})

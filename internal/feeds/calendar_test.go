@@ -278,3 +278,39 @@ func FuzzCalendarSummary(f *testing.F) {
 		}
 	})
 }
+
+// TestPlainUIDAsNetURL: wherever plainUID reads a URL itself, net/url
+// gives the same UID, and no error.
+func TestPlainUIDAsNetURL(t *testing.T) {
+	urls := []string{
+		"https://example.org/faculties/north/placements/physio-ward-7/",
+		"http://localhost:1313/p/", "https://Example.ORG/A_b.c~d/", "https://example.org:8080/x",
+		"https://example.org:/x/", "https://example.org:80a/x/", "https://a:b:c/x/", "https://user@example.org/x/",
+		"https://example.org/x?y=1", "https://example.org/x#f", "https://example.org/caf%C3%A9/", "https://example.org//",
+		"https://example.org/", "https:///x/", "ftp://example.org/x/", "https://exa mple.org/x/", "https://[::1]/x/",
+		"https://example.org/a b/", "HTTPS://example.org/x/", "https://-/x/", "https://example.org/x/../y/",
+	}
+	for _, u := range urls {
+		samePlainUID(t, u)
+	}
+	if _, ok := plainUID(urls[0]); !ok {
+		t.Errorf("a placement's URL takes the slow path")
+	}
+}
+
+func FuzzPlainUID(f *testing.F) {
+	f.Add("https://example.org/faculties/north/placements/physio-ward-7/")
+	f.Add("http://localhost:1313/p/")
+	f.Fuzz(samePlainUID)
+}
+
+func samePlainUID(t *testing.T, u string) {
+	uid, ok := plainUID(u)
+	if !ok {
+		return
+	}
+	want, err := parsedUID(Closing{URL: u, Date: time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC)})
+	if err != nil || uid != want {
+		t.Errorf("%s: plainUID %q, net/url %q (%v)", u, uid, want, err)
+	}
+}

@@ -192,7 +192,10 @@ func placementOrder(placements []PlacementRecord) []*PlacementRecord {
 	for i := range placements {
 		order[i] = &placements[i]
 	}
-	slices.SortStableFunc(order, func(a, b *PlacementRecord) int { return cmp.Compare(a.URL, b.URL) })
+	byURL := func(a, b *PlacementRecord) int { return cmp.Compare(a.URL, b.URL) }
+	if !slices.IsSortedFunc(order, byURL) { // the build gives them sorted
+		slices.SortStableFunc(order, byURL)
+	}
 	return order
 }
 

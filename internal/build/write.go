@@ -31,6 +31,16 @@ func (r *run) write(p string, data []byte) error {
 	return r.out.Write(p, data)
 }
 
+// writeAsIs is write for a file published as it is made, minified or
+// not.
+func (r *run) writeAsIs(p string, data []byte) error {
+	r.record(p)
+	if r.memo != nil && r.memo.same(p, data) {
+		return nil
+	}
+	return r.out.WriteMinified(p, data)
+}
+
 // fingerprinted writes an asset under a name made from its content and
 // returns that name.
 func (r *run) fingerprinted(p string, data []byte) (string, error) {

@@ -155,26 +155,14 @@ func (s *Site) sort() {
 	slices.SortFunc(s.Partners, partnerOrder)
 	slices.SortFunc(s.Stories, storyOrder)
 	slices.SortFunc(s.Resources, resourceOrder)
-	// The placements, the largest list, are sorted beside the rest: the
-	// preview sorts them at every change. Their first keys are held
-	// beside their pointers, so that most comparisons do not reach into
-	// ten thousand scattered placements.
+	// The placements, the largest list, are sorted beside the rest (the
+	// preview sorts them at every change), and dealt out to their
+	// faculty's, host's and professions' lists (the rest touches none of
+	// those). Their keys, and what the lists need of them, are read in one
+	// pass in memory order, so that neither the comparisons nor the
+	// dealing reach into ten thousand scattered placements.
 	var placements sync.WaitGroup
-	placements.Go(func() {
-		keys := make([]placementKey, len(s.Placements))
-		for i, p := range s.Placements {
-			keys[i] = placementKey{rank: stateRank(p.State), closes: math.MaxInt64, p: p}
-			if !p.Closes.IsZero() {
-				keys[i].closes = p.Closes.UnixNano()
-			}
-		}
-		// The order is total (the URL decides last), so an unstable
-		// sort gives what a stable one would, in half the time.
-		slices.SortFunc(keys, placementOrder)
-		for i, k := range keys {
-			s.Placements[i] = k.p
-		}
-	})
+	placements.Go(s.sortPlacements)
 	for _, f := range s.Faculties {
 		slices.SortFunc(f.Partners, partnerOrder)
 		slices.SortFunc(f.Stories, storyOrder)
@@ -185,11 +173,32 @@ func (s *Site) sort() {
 		slices.SortFunc(p.Stories, storyOrder)
 		slices.SortFunc(p.Resources, resourceOrder)
 	}
-	// Each faculty's, partner's and profession's placements are in the
-	// order of the sorted whole: taken from it in turn, they need no sort
-	// of their own (the order is total, so this is what sorting each
-	// list would give), which at national scale is most of the sorting.
 	placements.Wait()
+}
+
+// sortPlacements sorts s.Placements and fills each faculty's, partner's
+// and profession's placements in that order: taken from the sorted whole
+// in turn, they need no sort of their own (the order is total, so this
+// is what sorting each list would give), which at national scale is most
+// of the sorting.
+func (s *Site) sortPlacements() {
+	type owners struct {
+		faculty *Faculty
+		host    *Partner
+		profs   []string
+	}
+	keys := make([]placementKey, len(s.Placements))
+	own := make([]owners, len(s.Placements))
+	for i, p := range s.Placements {
+		keys[i] = placementKey{rank: stateRank(p.State), closes: math.MaxInt64, title: p.Title, i: i, p: p}
+		if !p.Closes.IsZero() {
+			keys[i].closes = p.Closes.UnixNano()
+		}
+		own[i] = owners{p.Faculty, p.Host, p.Professions}
+	}
+	// The order is total (the URL decides last), so an unstable sort
+	// gives what a stable one would, in half the time.
+	slices.SortFunc(keys, placementOrder)
 	for _, f := range s.Faculties {
 		f.Placements = f.Placements[:0]
 	}
@@ -199,14 +208,16 @@ func (s *Site) sort() {
 	for _, p := range s.Professions {
 		p.Placements = p.Placements[:0]
 	}
-	for _, pl := range s.Placements {
-		pl.Faculty.Placements = append(pl.Faculty.Placements, pl)
-		if pl.Host != nil {
-			pl.Host.Placements = append(pl.Host.Placements, pl)
+	for j, k := range keys {
+		s.Placements[j] = k.p
+		o := own[k.i]
+		o.faculty.Placements = append(o.faculty.Placements, k.p)
+		if o.host != nil {
+			o.host.Placements = append(o.host.Placements, k.p)
 		}
-		for _, slug := range pl.Professions {
+		for _, slug := range o.profs {
 			if p := s.professions[slug]; p != nil {
-				p.Placements = append(p.Placements, pl)
+				p.Placements = append(p.Placements, k.p)
 			}
 		}
 	}
@@ -241,11 +252,14 @@ func resourceOrder(a, b *Resource) int {
 	return cmp.Compare(a.URL, b.URL)
 }
 
-// placementKey is a placement with the keys placementOrder compares
-// first: its state's rank, and its closing date (Unix ns) or MaxInt64.
+// placementKey is a placement with the keys placementOrder compares:
+// its state's rank, its closing date (Unix ns) or MaxInt64, its title
+// (then its URL).
 type placementKey struct {
 	rank   int
 	closes int64
+	title  string
+	i      int // its place before sorting
 	p      *Placement
 }
 
@@ -259,7 +273,7 @@ func placementOrder(a, b placementKey) int {
 	if c := cmp.Compare(a.closes, b.closes); c != 0 {
 		return c
 	}
-	if c := strings.Compare(a.p.Title, b.p.Title); c != 0 {
+	if c := strings.Compare(a.title, b.title); c != 0 {
 		return c
 	}
 	return strings.Compare(a.p.URL, b.p.URL)

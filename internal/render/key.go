@@ -44,6 +44,16 @@ type Keys struct {
 	entries Cards
 	mu      sync.Mutex
 	facets  map[*FacetGroup][sha256.Size]byte
+	// pagers holds the sum of each listing's page links, which every
+	// page of the listing carries (the finder's 441 pages each link all
+	// 441), by the list's first link and length.
+	pagers map[linkList][sha256.Size]byte
+}
+
+// linkList names a slice of links by where it starts and its length.
+type linkList struct {
+	first *Link
+	n     int
 }
 
 // NewKeys fingerprints the pages of s. global is the fingerprint of what
@@ -68,7 +78,8 @@ func NewKeys(s *site.Site, global []byte, doc func(path string) []byte, cards Ca
 	}
 	wg.Wait()
 	k := &Keys{site: s, global: global, doc: doc, entries: cards,
-		cards: make(map[*Card][sha256.Size]byte, len(list)), facets: map[*FacetGroup][sha256.Size]byte{}}
+		cards: make(map[*Card][sha256.Size]byte, len(list)), facets: map[*FacetGroup][sha256.Size]byte{},
+		pagers: map[linkList][sha256.Size]byte{}}
 	for i, c := range list {
 		k.cards[c] = sums[i]
 	}
@@ -102,7 +113,7 @@ func (k *Keys) Of(p *Page) (Key, bool) {
 	if pg := p.Pager; pg != nil {
 		h.int(pg.Number, pg.Total, pg.Count, len(pg.Cards))
 		h.str(pg.Prev, pg.Next)
-		h.links(pg.Pages)
+		h.sum(k.pager(pg.Pages))
 		for _, c := range pg.Cards {
 			h.sum(k.card(c))
 		}
@@ -189,6 +200,29 @@ func cardSum(c *Card) [sha256.Size]byte {
 	h.str(c.Title, c.URL, c.Summary, c.Kind, c.Status)
 	h.str(c.Meta...)
 	return sha256.Sum256(h.b)
+}
+
+// pager returns the sum of a listing's page links, made once for all the
+// pages that share them (paginate gives them one slice).
+func (k *Keys) pager(links []Link) [sha256.Size]byte {
+	var h keyHash
+	if len(links) == 0 {
+		h.links(nil)
+		return sha256.Sum256(h.b)
+	}
+	key := linkList{&links[0], len(links)}
+	k.mu.Lock()
+	s, ok := k.pagers[key]
+	k.mu.Unlock()
+	if ok {
+		return s
+	}
+	h.links(links)
+	s = sha256.Sum256(h.b)
+	k.mu.Lock()
+	k.pagers[key] = s
+	k.mu.Unlock()
+	return s
 }
 
 func (k *Keys) facet(g *FacetGroup) [sha256.Size]byte {

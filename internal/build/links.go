@@ -8,10 +8,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"unique"
 
 	"github.com/facultyhub/facultyhub/internal/diag"
 	"github.com/facultyhub/facultyhub/internal/render"
@@ -34,27 +34,62 @@ func (p *pageLinks) hasID(id string) bool {
 
 // scanLinks reads the internal links (href, src) and element IDs of an
 // HTML page. Absolute URLs and other schemes are not followed. Each link
-// is listed once; the IDs are sorted, each listed once. Links and IDs are
-// interned: the same navigation links stand on every page, and the link
-// check holds them all until the end of the build.
+// is listed once; the IDs are sorted, each listed once. Links and IDs
+// are shared between the pages a scanner reads: the same navigation links
+// stand on every page, and the link check holds them all until the end
+// of the build.
 //
 // It is a small scanner rather than an HTML tokenizer because it runs
 // over every byte the build writes (a third of a gigabyte at national
 // scale); links_test.go holds it to golang.org/x/net/html's tokenizer
 // over the whole shipped site and tricky fragments.
 func scanLinks(page []byte) (links, ids []string) {
-	sc := linkScanners.Get().(*linkScanner)
-	defer linkScanners.Put(sc)
+	sc := linkScanners.get()
+	defer linkScanners.put(sc)
 	return sc.scan(page)
 }
 
 // linkScanners are reused from page to page, so that each remembers the
 // strings it has read: a link that stands on a thousand pages is then
-// looked up in the scanner's map, without a copy or a call to
-// unique.Make, on all but the first.
-var linkScanners = sync.Pool{New: func() any {
+// looked up in the scanner's map, without a copy, on all but the first.
+// They are kept in a list of their own, not a sync.Pool, which drops
+// them at every collection: a national build collects dozens of times,
+// and each new scanner copied (and interned, with unique.Make, a sixth
+// of the scan's time) every value anew. With a few scanners kept for the
+// whole build, a value has a copy in each at most.
+var linkScanners scannerList
+
+type scannerList struct {
+	mu   sync.Mutex
+	free []*linkScanner
+}
+
+// maxScanned bounds what a scanner remembers: the preview server scans
+// the pages of one edit after another.
+const maxScanned = 1 << 18
+
+func (l *scannerList) get() *linkScanner {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if n := len(l.free); n > 0 {
+		sc := l.free[n-1]
+		l.free = l.free[:n-1]
+		return sc
+	}
 	return &linkScanner{names: map[string]*scannedName{}, values: map[string]*scannedName{}}
-}}
+}
+
+func (l *scannerList) put(sc *linkScanner) {
+	if len(sc.names) > maxScanned {
+		clear(sc.names)
+		clear(sc.values)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.free) < 2*runtime.GOMAXPROCS(0) {
+		l.free = append(l.free, sc)
+	}
+}
 
 type linkScanner struct {
 	// names maps an attribute value as written to what the scanner
@@ -75,7 +110,7 @@ type linkScanner struct {
 
 // scannedName is an attribute value read by a linkScanner.
 type scannedName struct {
-	s string // unescaped and interned
+	s string // unescaped
 	// raw is the value as first written.
 	raw string
 	// page is the last page on which it was listed as a link.
@@ -115,7 +150,7 @@ func (sc *linkScanner) lookup(v []byte) *scannedName {
 	}
 	n := sc.values[s]
 	if n == nil {
-		n = &scannedName{s: unique.Make(s).Value()}
+		n = &scannedName{s: s}
 		sc.values[n.s] = n
 	}
 	if n.s == raw {
@@ -457,8 +492,7 @@ func (r *run) linkCheck(context.Context) error {
 	base := render.BasePath(r.site)
 	r.report(checkLinks(r.links, r.files, base))
 	if r.memo != nil {
-		// Pages share most links (and scanLinks interned them): each
-		// is resolved once.
+		// Pages share most links: each is resolved once.
 		seen := map[string]bool{}
 		for _, l := range r.links {
 			for _, link := range l.links {

@@ -71,15 +71,34 @@ func keep[T comparable](m Cards, list []T, cards []Card) {
 	}
 }
 
-// facetOf is one facet of a faceted listing over items: site.Tally's
+// facetSpec is one facet of a faceted listing: its key and label, and
+// its values for an item (see site.TallySpec).
+type facetSpec[T any] struct {
+	key, label string
+	site.TallySpec[T]
+}
+
+// facetsOf is the facets of a faceted listing over items: site.TallyAll's
 // values and groups, as cards.
-func facetOf[T comparable](ps *pageSet, key, label, vocabulary string, items []T, values func(T) []string) finderFacet {
-	counts, members := site.Tally(ps.s, vocabulary, items, values)
-	f := finderFacet{key: key, label: label, values: counts, cards: make(map[string][]*Card, len(counts))}
-	for _, v := range counts {
-		f.cards[v.Slug] = entryCards(ps, members[v.Slug])
+func facetsOf[T comparable](ps *pageSet, items []T, specs ...facetSpec[T]) []finderFacet {
+	tally := make([]site.TallySpec[T], len(specs))
+	for i, f := range specs {
+		tally[i] = f.TallySpec
 	}
-	return f
+	out := make([]finderFacet, len(specs))
+	for i, t := range site.TallyAll(ps.s, items, tally...) {
+		f := finderFacet{key: specs[i].key, label: specs[i].label, values: t.Values, cards: make(map[string][]*Card, len(t.Values))}
+		for _, v := range t.Values {
+			f.cards[v.Slug] = entryCards(ps, t.Members[v.Slug])
+		}
+		out[i] = f
+	}
+	return out
+}
+
+// facet is a facetSpec.
+func facet[T any](key, label, vocabulary string, values func(T) []string) facetSpec[T] {
+	return facetSpec[T]{key, label, site.TallySpec[T]{Vocabulary: vocabulary, Values: values}}
 }
 
 // Pages lists every HTML page of s: the URL table of DESIGN.md.
@@ -262,10 +281,11 @@ func (ps *pageSet) finder() {
 	open := s.OpenPlacements()
 	// Counts are over all open placements, so they are the same on every
 	// finder page; only the current value differs.
-	var facets []finderFacet
+	var specs []facetSpec[*site.Placement]
 	for _, f := range site.PlacementFacets {
-		facets = append(facets, facetOf(ps, f.Key, f.Label, f.Vocabulary, open, f.Values))
+		specs = append(specs, facet(f.Key, f.Label, f.Vocabulary, f.Values))
 	}
+	facets := facetsOf(ps, open, specs...)
 	ps.faceted(&Finder{URL: "/placements/", Noun: "placement", Plural: "placements", Heading: "Placements",
 		All: "All open placements", Fixed: "kind=placement&status=open", Meta: "setting faculty profession note",
 		Extra: &Link{"Closed and withdrawn placements", "/placements/closed/"}},
@@ -294,19 +314,19 @@ func (ps *pageSet) library() {
 	}
 	ps.faceted(&Finder{URL: "/stories/", Noun: "story", Plural: "stories", Heading: "Stories", All: "All stories",
 		Fixed: "kind=story", Meta: "note faculty"},
-		"Showcase stories", "Stories from AHP faculties across England.", entryCards(ps, s.Stories), []finderFacet{
-			facetOf(ps, "theme", "Theme", "themes", s.Stories, func(st *site.Story) []string { return st.Themes }),
-			facetOf(ps, "profession", "Profession", "professions", s.Stories, func(st *site.Story) []string { return st.Professions }),
-			facetOf(ps, "region", "Region", "regions", s.Stories, func(st *site.Story) []string { return region(st.Faculty) }),
-		}, []Link{{"All updates", "/feed.xml"}})
+		"Showcase stories", "Stories from AHP faculties across England.", entryCards(ps, s.Stories), facetsOf(ps, s.Stories,
+			facet("theme", "Theme", "themes", func(st *site.Story) []string { return st.Themes }),
+			facet("profession", "Profession", "professions", func(st *site.Story) []string { return st.Professions }),
+			facet("region", "Region", "regions", func(st *site.Story) []string { return region(st.Faculty) }),
+		), []Link{{"All updates", "/feed.xml"}})
 	ps.faceted(&Finder{URL: "/resources/", Noun: "resource", Plural: "resources", Heading: "Resources", All: "All resources",
 		Fixed: "kind=resource", Meta: "format faculty"},
-		"Resource library", "Guidance, toolkits and templates from AHP faculties and the national team.", entryCards(ps, s.Resources), []finderFacet{
-			facetOf(ps, "format", "Format", "format", s.Resources, func(r *site.Resource) []string { return nonEmpty(r.Format) }),
-			facetOf(ps, "theme", "Theme", "themes", s.Resources, func(r *site.Resource) []string { return r.Themes }),
-			facetOf(ps, "profession", "Profession", "professions", s.Resources, func(r *site.Resource) []string { return r.Professions }),
-			facetOf(ps, "region", "Region", "regions", s.Resources, func(r *site.Resource) []string { return region(r.Faculty) }),
-		}, nil)
+		"Resource library", "Guidance, toolkits and templates from AHP faculties and the national team.", entryCards(ps, s.Resources), facetsOf(ps, s.Resources,
+			facet("format", "Format", "format", func(r *site.Resource) []string { return nonEmpty(r.Format) }),
+			facet("theme", "Theme", "themes", func(r *site.Resource) []string { return r.Themes }),
+			facet("profession", "Profession", "professions", func(r *site.Resource) []string { return r.Professions }),
+			facet("region", "Region", "regions", func(r *site.Resource) []string { return region(r.Faculty) }),
+		), nil)
 	for _, st := range s.Stories {
 		if st.Faculty == nil {
 			ps.add(ps.storyPage(st, crumbs(Crumb{"Stories", "/stories/"})))

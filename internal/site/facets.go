@@ -73,30 +73,71 @@ type FacetValue struct {
 // own order. An item that lists a value twice has it once. The placement
 // finder and the faceted stories and resources are made from it.
 func Tally[T any](s *Site, vocabulary string, items []T, values func(T) []string) ([]FacetValue, map[string][]T) {
+	t := TallyAll(s, items, TallySpec[T]{vocabulary, values})
+	return t[0].Values, t[0].Members
+}
+
+// TallySpec is one facet for TallyAll: the vocabulary of its values and
+// what they are for an item.
+type TallySpec[T any] struct {
+	Vocabulary string
+	Values     func(T) []string
+}
+
+// Tallied is what Tally returns, for one facet of TallyAll.
+type Tallied[T any] struct {
+	Values  []FacetValue
+	Members map[string][]T
+}
+
+// TallyAll is Tally for each of facets over the same items, in one pass
+// over them: the finder tallies six facets of ten thousand placements at
+// every preview change, and each pass reached into every placement
+// again.
+func TallyAll[T any](s *Site, items []T, facets ...TallySpec[T]) []Tallied[T] {
 	// Items are grouped in lists found by a map lookup, not appended
 	// through the map: a facet's few values take tens of thousands of
-	// appends in a national site, rebuilt on every preview change.
-	index := map[string]int{}
-	var lists [][]T
+	// appends in a national site.
+	type groups struct {
+		index map[string]int
+		lists [][]T
+	}
+	gs := make([]groups, len(facets))
+	for i := range gs {
+		gs[i].index = map[string]int{}
+	}
 	for _, it := range items {
-		vs := values(it)
-		for i, v := range vs {
-			if slices.Contains(vs[:i], v) {
-				continue
+		for f, spec := range facets {
+			g := &gs[f]
+			vs := spec.Values(it)
+			for i, v := range vs {
+				if slices.Contains(vs[:i], v) {
+					continue
+				}
+				n, ok := g.index[v]
+				if !ok {
+					n = len(g.lists)
+					g.index[v] = n
+					g.lists = append(g.lists, nil)
+				}
+				g.lists[n] = append(g.lists[n], it)
 			}
-			n, ok := index[v]
-			if !ok {
-				n = len(lists)
-				index[v] = n
-				lists = append(lists, nil)
-			}
-			lists[n] = append(lists[n], it)
 		}
 	}
-	members := make(map[string][]T, len(index))
-	for v, n := range index {
-		members[v] = lists[n]
+	out := make([]Tallied[T], len(facets))
+	for f, spec := range facets {
+		members := make(map[string][]T, len(gs[f].index))
+		for v, n := range gs[f].index {
+			members[v] = gs[f].lists[n]
+		}
+		out[f] = Tallied[T]{Values: facetValues(s, spec.Vocabulary, members), Members: members}
 	}
+	return out
+}
+
+// facetValues lists the values of members with their counts: in the
+// vocabulary's order, then those outside it by slug.
+func facetValues[T any](s *Site, vocabulary string, members map[string][]T) []FacetValue {
 	var out []FacetValue
 	listed := map[string]bool{}
 	for _, slug := range s.Order(vocabulary) {
@@ -112,7 +153,7 @@ func Tally[T any](s *Site, vocabulary string, items []T, values func(T) []string
 		}
 	}
 	slices.SortFunc(out[known:], func(a, b FacetValue) int { return cmp.Compare(a.Slug, b.Slug) })
-	return out, members
+	return out
 }
 
 // Order lists a vocabulary's slugs in their natural order: systems by

@@ -102,7 +102,14 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-func longDate(t time.Time) string { return t.Format("2 January 2006") }
+func longDate(t time.Time) string {
+	// Put together rather than formatted: ten thousand placement cards
+	// show a closing date, made again at every preview change.
+	if y, m, d := t.Date(); y >= 1000 && y <= 9999 {
+		return strconv.Itoa(d) + " " + m.String() + " " + strconv.Itoa(y)
+	}
+	return t.Format("2 January 2006")
+}
 
 // paginate splits cards into pages of size, at base, base/page/2/, …
 func paginate(base string, cards []*Card, size int) []*Pager {

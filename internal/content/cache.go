@@ -34,8 +34,9 @@ type Cache struct {
 	// document it listed has gone.
 	walk      *walk
 	walkStale bool
-	// namedFiles are the files beside the pages named since the walk.
-	namedFiles []string
+	// namedFiles are the files beside the pages named since the walk,
+	// namedDocs the documents.
+	namedFiles, namedDocs []string
 }
 
 type cachedDoc struct {
@@ -87,6 +88,7 @@ func (c *Cache) Changed(paths ...string) {
 		if e, ok := c.docs[changed]; ok {
 			e.current = false
 			c.docs[changed] = e
+			c.namedDocs = append(c.namedDocs, changed)
 			continue // a document, not a folder: nothing is under it
 		}
 		if strings.HasPrefix(changed, ContentDir+"/") {
@@ -134,7 +136,7 @@ func (c *Cache) rememberWalk(w walk) {
 		return
 	}
 	c.mu.Lock()
-	c.walk, c.walkStale, c.namedFiles = &w, false, nil
+	c.walk, c.walkStale, c.namedFiles, c.namedDocs = &w, false, nil, nil
 	c.mu.Unlock()
 }
 
@@ -151,12 +153,7 @@ func (c *Cache) reusableWalk(fsys fs.FS) (walk, bool) {
 	w, ok := c.walk, c.trust && c.walk != nil && !c.walkStale
 	var named []string
 	if ok {
-		named = slices.Clone(c.namedFiles)
-		for p, e := range c.docs {
-			if !e.current {
-				named = append(named, p)
-			}
-		}
+		named = slices.Concat(c.namedFiles, c.namedDocs)
 	}
 	c.mu.Unlock()
 	if !ok {

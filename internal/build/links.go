@@ -101,45 +101,17 @@ type linkScanner struct {
 	// page counts the pages scanned, numbering the one being scanned.
 	page  int
 	attrs [][2][]byte
-	// recent holds the value last read at each of a few slots, found by
-	// a cheap hash of its bytes: most of a page's links (its header,
-	// navigation and footer) are also the last page's, and are found
-	// here without hashing them into names.
-	recent [256]*scannedName
 }
 
 // scannedName is an attribute value read by a linkScanner.
 type scannedName struct {
 	s string // unescaped
-	// raw is the value as first written.
-	raw string
 	// page is the last page on which it was listed as a link.
 	page int
 }
 
 // name returns what the scanner knows of an attribute value.
 func (sc *linkScanner) name(v []byte) *scannedName {
-	slot := &sc.recent[recentSlot(v)]
-	if n := *slot; n != nil && n.raw == string(v) {
-		return n
-	}
-	n := sc.lookup(v)
-	*slot = n
-	return n
-}
-
-// recentSlot places v in linkScanner.recent by its length and a few of
-// its bytes.
-func recentSlot(v []byte) uint8 {
-	n := len(v)
-	if n == 0 {
-		return 0
-	}
-	return uint8(n*131 + int(v[n-1])*31 + int(v[n/2])*7 + int(v[n*2/3]) + int(v[n/3])*17)
-}
-
-// lookup finds or makes what the scanner knows of an attribute value.
-func (sc *linkScanner) lookup(v []byte) *scannedName {
 	if n, ok := sc.names[string(v)]; ok {
 		return n
 	}
@@ -155,9 +127,6 @@ func (sc *linkScanner) lookup(v []byte) *scannedName {
 	}
 	if n.s == raw {
 		raw = n.s
-	}
-	if n.raw == "" {
-		n.raw = raw
 	}
 	sc.names[raw] = n
 	return n

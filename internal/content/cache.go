@@ -216,27 +216,12 @@ func (l *lazyBody) get() []byte {
 	return l.body
 }
 
-// current returns the document of p when it may be reused unread.
-func (c *Cache) current(p string, diags *diag.List) (*Document, bool) {
-	if c == nil {
-		return nil, false
-	}
-	c.mu.Lock()
-	e, ok := c.docs[p]
-	trust := c.trust
-	c.mu.Unlock()
-	if !trust || !ok || !e.current {
-		return nil, false
-	}
-	*diags = append(*diags, e.diags...)
-	return e.doc, true
-}
-
 // reuse takes, under one lock, the documents of paths that may be
-// reused unread (see current): docs[i], typed[i] (when made) and
-// diags[i] are set for those and left alone for the others. It reports
-// whether every document the cache holds is at one of paths, so that
-// forgetOthers has nothing to forget.
+// reused unread (with TrustChanges, those Changed has not named since
+// they were read): docs[i], typed[i] (when made) and diags[i] are set for
+// those and left alone for the others. It reports whether every document
+// the cache holds is at one of paths, so that forgetOthers has nothing
+// to forget.
 func (c *Cache) reuse(paths []string, docs []*Document, typed []any, diags []diag.List) (onlyThese bool) {
 	if c == nil {
 		return false

@@ -208,11 +208,9 @@ func frontSum(src, body []byte) [sha256.Size]byte {
 }
 
 // readDocument reads one Markdown file and decodes it, or takes it from
-// c when c has decoded the same bytes at the same path.
+// c when c has decoded the same bytes at the same path. (load has taken
+// what c may reuse unread: Cache.reuse.)
 func (c *Cache) readDocument(fsys fs.FS, p string, d fs.DirEntry, diags *diag.List) *Document {
-	if doc, ok := c.current(p, diags); ok {
-		return doc
-	}
 	var info fs.FileInfo
 	var mtime int64
 	if c != nil && d != nil {

@@ -11,8 +11,8 @@ import (
 )
 
 // TestPageExists: pageExists, which the footer asks about its links, is
-// true for the address of a page the site publishes, from a leaf page
-// or a folder's _index.md, and false for a draft, a file beside the
+// true for the address of a page the site publishes, whatever file it
+// comes from, and false for a draft, a file beside the
 // pages and an address no page has.
 func TestPageExists(t *testing.T) {
 	fsys := sitetest.Valid(t, map[string]string{
@@ -20,6 +20,9 @@ func TestPageExists(t *testing.T) {
 		"content/guides/_index.md": "---\ntitle: Guides\n---\nText.\n",
 		"content/soon.md":          "---\ntitle: Soon\ndraft: true\n---\nText.\n",
 		"content/leaflet.pdf":      "%PDF-1.4\n",
+		// An odd name, and still a page: content.Classify publishes
+		// help_index.md at /help/, as it would help/_index.md.
+		"content/help_index.md": "---\ntitle: Help\n---\nText.\n",
 	})
 	cfg, diags := config.Load(fsys)
 	hub, loadDiags := content.Load(fsys)
@@ -31,7 +34,7 @@ func TestPageExists(t *testing.T) {
 		t.Fatal(err)
 	}
 	for u, want := range map[string]bool{
-		"/about/": true, "/guides/": true, "/": hub.Home != nil,
+		"/about/": true, "/guides/": true, "/help/": true, "/": hub.Home != nil,
 		"/soon/": false, "/about": false, "about/": false, "/leaflet.pdf/": false, "/nowhere/": false, "": false,
 	} {
 		if got := r.pageExists(u); got != want {

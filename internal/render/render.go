@@ -266,18 +266,15 @@ func (r *Renderer) keptAt(p string) *content.Document {
 }
 
 // pageExists reports whether the site has a page made from a document
-// at the site path u. A document's URL follows from its path alone
-// (content.Classify), so /x/ can only come from content/x.md or
-// content/x/_index.md.
+// at the site path u. (Two documents at one address fail the checks, so
+// the first there is the one.)
 func (r *Renderer) pageExists(u string) bool {
-	if u == "/" {
-		return r.keptAt(content.ContentDir+"/_index.md") != nil
-	}
-	if len(u) < 3 || u[0] != '/' || u[len(u)-1] != '/' {
+	d := r.site.Hub.DocumentAt(u)
+	if d == nil {
 		return false
 	}
-	p := content.ContentDir + strings.TrimSuffix(u, "/")
-	return r.keptAt(p+".md") != nil || r.keptAt(p+"/_index.md") != nil
+	_, ok := r.kept[d]
+	return ok
 }
 
 func hasScheme(s string) bool {

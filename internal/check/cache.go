@@ -2,7 +2,6 @@ package check
 
 import (
 	"crypto/sha256"
-	"hash/fnv"
 	"maps"
 	"slices"
 	"strconv"
@@ -163,9 +162,9 @@ func (c *Cache) get(sum [sha256.Size]byte) markdown.Outline {
 // stableHash is FNV-1a: the same in every process, which the build
 // cache needs of the fingerprint.
 func stableHash(s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return h.Sum64()
+	h := fnvHash(fnvOffset)
+	h.write(s)
+	return uint64(h)
 }
 
 // sweep ends a run: what it did not ask for is forgotten at the next.
@@ -224,18 +223,11 @@ func (c *Cache) fingerprint(ch *checker) uint64 {
 func (c *Cache) documentsHash(docs []*content.Document) uint64 {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(docs) == len(c.hashed) {
-		same := true
-		for i, d := range docs {
-			if old := c.hashed[i]; d != old && (d.Path != old.Path || c.last[d.Sum].anchors != c.anchors[i]) {
-				same = false
-				break
-			}
-		}
-		if same {
-			c.hashed = docs
-			return c.docsHash
-		}
+	if samePlaces(c.hashed, docs, func(i int, old, d *content.Document) bool {
+		return d.Path == old.Path && c.last[d.Sum].anchors == c.anchors[i]
+	}) {
+		c.hashed = docs
+		return c.docsHash
 	}
 	// FNV-1a, written out: the preview may hash twenty thousand
 	// documents, and hash.Hash's Write would copy each string.
@@ -261,11 +253,16 @@ type fnvHash uint64
 
 func (h *fnvHash) add(b byte) { *h = (*h ^ fnvHash(b)) * fnvPrime }
 
-// field adds s and a terminating zero byte.
-func (h *fnvHash) field(s string) {
+// write adds the bytes of s.
+func (h *fnvHash) write(s string) {
 	for i := 0; i < len(s); i++ {
 		h.add(s[i])
 	}
+}
+
+// field adds s and a terminating zero byte.
+func (h *fnvHash) field(s string) {
+	h.write(s)
 	h.add(0)
 }
 
@@ -357,16 +354,28 @@ func (c *Cache) pathResults(docs []*content.Document) (diag.List, bool) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(docs) != len(c.pathDocs) {
+	if !samePlaces(c.pathDocs, docs, func(_ int, old, d *content.Document) bool {
+		return d.Path == old.Path && d.URL == old.URL && !hasAliases(d) && !hasAliases(old)
+	}) {
 		return nil, false
-	}
-	for i, d := range docs {
-		if old := c.pathDocs[i]; d != old && (d.Path != old.Path || d.URL != old.URL || hasAliases(d) || hasAliases(old)) {
-			return nil, false
-		}
 	}
 	c.pathDocs = docs
 	return c.pathDiags, true
+}
+
+// samePlaces reports whether docs are the documents of an earlier run,
+// prev, at every place, but where like says the document there stands for
+// the one that was, for what the caller kept.
+func samePlaces(prev, docs []*content.Document, like func(i int, old, d *content.Document) bool) bool {
+	if len(docs) != len(prev) {
+		return false
+	}
+	for i, d := range docs {
+		if old := prev[i]; d != old && !like(i, old, d) {
+			return false
+		}
+	}
+	return true
 }
 
 // hasAliases reports whether d's front matter has an aliases field,

@@ -37,23 +37,49 @@ type Keys struct {
 	global []byte
 	doc    func(path string) []byte
 	// The cards of the page list are hashed once each, up front (a card
-	// stands on a dozen listings): cards is read without a lock. A facet
-	// list, on every page of its listing, is hashed when first met.
+	// stands on a dozen listings): cards is read without a lock.
 	cards map[*Card][sha256.Size]byte
 	// entries are the cards of the page list, by entry (PagesAndCards).
 	entries Cards
-	mu      sync.Mutex
-	facets  map[*FacetGroup][sha256.Size]byte
-	// pagers holds the sum of each listing's page links, which every
-	// page of the listing carries (the finder's 441 pages each link all
-	// 441), by the list's first link and length.
-	pagers map[linkList][sha256.Size]byte
+	// A facet list, on every page of its listing, is hashed when first
+	// met; so are a listing's page links, which every page of the
+	// listing carries (the finder's 441 pages each link all 441).
+	facets sums[*FacetGroup]
+	pagers sums[linkList]
 }
 
 // linkList names a slice of links by where it starts and its length.
 type linkList struct {
 	first *Link
 	n     int
+}
+
+// sums holds the sums of things many page keys share, made when first
+// asked for. It is safe for concurrent use.
+type sums[K comparable] struct {
+	mu sync.Mutex
+	m  map[K][sha256.Size]byte
+}
+
+// of returns the sum of k, made by hashing what write writes the first
+// time.
+func (s *sums[K]) of(k K, write func(*keyHash)) [sha256.Size]byte {
+	s.mu.Lock()
+	sum, ok := s.m[k]
+	s.mu.Unlock()
+	if ok {
+		return sum
+	}
+	var h keyHash
+	write(&h)
+	sum = sha256.Sum256(h.b)
+	s.mu.Lock()
+	if s.m == nil {
+		s.m = map[K][sha256.Size]byte{}
+	}
+	s.m[k] = sum
+	s.mu.Unlock()
+	return sum
 }
 
 // NewKeys fingerprints the pages of s. global is the fingerprint of what
@@ -77,9 +103,7 @@ func NewKeys(s *site.Site, global []byte, doc func(path string) []byte, cards Ca
 		})
 	}
 	wg.Wait()
-	k := &Keys{site: s, global: global, doc: doc, entries: cards,
-		cards: make(map[*Card][sha256.Size]byte, len(list)), facets: map[*FacetGroup][sha256.Size]byte{},
-		pagers: map[linkList][sha256.Size]byte{}}
+	k := &Keys{site: s, global: global, doc: doc, entries: cards, cards: make(map[*Card][sha256.Size]byte, len(list))}
 	for i, c := range list {
 		k.cards[c] = sums[i]
 	}
@@ -205,46 +229,23 @@ func cardSum(c *Card) [sha256.Size]byte {
 // pager returns the sum of a listing's page links, made once for all the
 // pages that share them (paginate gives them one slice).
 func (k *Keys) pager(links []Link) [sha256.Size]byte {
-	var h keyHash
-	if len(links) == 0 {
-		h.links(nil)
-		return sha256.Sum256(h.b)
+	var first *Link
+	if len(links) > 0 {
+		first = &links[0]
 	}
-	key := linkList{&links[0], len(links)}
-	k.mu.Lock()
-	s, ok := k.pagers[key]
-	k.mu.Unlock()
-	if ok {
-		return s
-	}
-	h.links(links)
-	s = sha256.Sum256(h.b)
-	k.mu.Lock()
-	k.pagers[key] = s
-	k.mu.Unlock()
-	return s
+	return k.pagers.of(linkList{first, len(links)}, func(h *keyHash) { h.links(links) })
 }
 
 func (k *Keys) facet(g *FacetGroup) [sha256.Size]byte {
-	k.mu.Lock()
-	s, ok := k.facets[g]
-	k.mu.Unlock()
-	if ok {
-		return s
-	}
-	var h keyHash
-	h.str(g.Label, g.Key)
-	h.int(len(g.Values))
-	for _, v := range g.Values {
-		h.str(v.Name, v.URL)
-		h.int(v.Count)
-		h.bool(v.Current)
-	}
-	s = sha256.Sum256(h.b)
-	k.mu.Lock()
-	k.facets[g] = s
-	k.mu.Unlock()
-	return s
+	return k.facets.of(g, func(h *keyHash) {
+		h.str(g.Label, g.Key)
+		h.int(len(g.Values))
+		for _, v := range g.Values {
+			h.str(v.Name, v.URL)
+			h.int(v.Count)
+			h.bool(v.Current)
+		}
+	})
 }
 
 // keyHash gathers values to hash, unambiguously: each with its length.

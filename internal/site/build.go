@@ -177,7 +177,8 @@ func (s *Site) sort() {
 }
 
 // sortPlacements sorts s.Placements and fills each faculty's, partner's
-// and profession's placements in that order: taken from the sorted whole
+// and profession's placements (empty until then: New leaves them to it)
+// in that order: taken from the sorted whole
 // in turn, they need no sort of their own (the order is total, so this
 // is what sorting each list would give), which at national scale is most
 // of the sorting.
@@ -199,15 +200,6 @@ func (s *Site) sortPlacements() {
 	// The order is total (the URL decides last), so an unstable sort
 	// gives what a stable one would, in half the time.
 	slices.SortFunc(keys, placementOrder)
-	for _, f := range s.Faculties {
-		f.Placements = f.Placements[:0]
-	}
-	for _, p := range s.Partners {
-		p.Placements = p.Placements[:0]
-	}
-	for _, p := range s.Professions {
-		p.Placements = p.Placements[:0]
-	}
 	for j, k := range keys {
 		s.Placements[j] = k.p
 		o := own[k.i]

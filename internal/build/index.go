@@ -58,7 +58,7 @@ func (r *run) index(ctx context.Context) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			return r.write(f.Path, f.Data)
+			return r.writeAsIs(f.Path, f.Data)
 		})
 	}
 	return g.Wait()

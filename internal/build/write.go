@@ -17,7 +17,8 @@ import (
 )
 
 // The output side of the pipeline: every file goes through run.write,
-// run.writePage or run.fingerprinted, which record it for the link check
+// run.writeAsIs (pages through run.writePage) or run.fingerprinted, which
+// record it for the link check
 // and, with the build cache, skip what the last build wrote alike.
 
 // write writes one file and records it for the link check. With the
@@ -31,8 +32,10 @@ func (r *run) write(p string, data []byte) error {
 	return r.out.Write(p, data)
 }
 
-// writeAsIs is write for a file published as it is made, minified or
-// not.
+// writeAsIs is write for a file the build makes as it is to be
+// published: compact JSON that the minifier would leave as it is (the
+// search index: TestSearchIndexNeedsNoMinifying) or would take only
+// wanted line breaks out of (the exports).
 func (r *run) writeAsIs(p string, data []byte) error {
 	r.record(p)
 	if r.memo != nil && r.memo.same(p, data) {
@@ -93,14 +96,10 @@ func (r *run) minifyPages() bool { return !r.opts.NoMinify }
 // writePage writes a rendered page, as it is when its layouts were
 // minified.
 func (r *run) writePage(p string, data []byte) error {
-	r.record(p)
-	if r.memo != nil && r.memo.same(p, data) {
-		return nil
-	}
 	if !r.minifyPages() {
-		return r.out.Write(p, data)
+		return r.write(p, data)
 	}
-	return r.out.WriteMinified(p, data)
+	return r.writeAsIs(p, data)
 }
 
 // pageBuffers hold rendered pages until they are written: sinks copy

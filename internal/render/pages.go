@@ -78,7 +78,7 @@ type facetSpec[T any] struct {
 	site.TallySpec[T]
 }
 
-// facetsOf is the facets of a faceted listing over items: site.TallyAll's
+// facetsOf is the facets of a faceted listing over items: site.Tally's
 // values and groups, as cards.
 func facetsOf[T comparable](ps *pageSet, items []T, specs ...facetSpec[T]) []finderFacet {
 	tally := make([]site.TallySpec[T], len(specs))
@@ -86,7 +86,7 @@ func facetsOf[T comparable](ps *pageSet, items []T, specs ...facetSpec[T]) []fin
 		tally[i] = f.TallySpec
 	}
 	out := make([]finderFacet, len(specs))
-	for i, t := range site.TallyAll(ps.s, items, tally...) {
+	for i, t := range site.Tally(ps.s, items, tally...) {
 		f := finderFacet{key: specs[i].key, label: specs[i].label, values: t.Values, cards: make(map[string][]*Card, len(t.Values))}
 		for _, v := range t.Values {
 			f.cards[v.Slug] = entryCards(ps, t.Members[v.Slug])

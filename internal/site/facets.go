@@ -67,34 +67,27 @@ type FacetValue struct {
 	Count int
 }
 
-// Tally groups items by the values values gives them from vocabulary:
-// the values they have with their counts, in the vocabulary's order
-// (values outside it after, by slug), and each value's items in their
-// own order. An item that lists a value twice has it once. The placement
-// finder and the faceted stories and resources are made from it.
-func Tally[T any](s *Site, vocabulary string, items []T, values func(T) []string) ([]FacetValue, map[string][]T) {
-	t := TallyAll(s, items, TallySpec[T]{vocabulary, values})
-	return t[0].Values, t[0].Members
-}
-
-// TallySpec is one facet for TallyAll: the vocabulary of its values and
+// TallySpec is one facet for Tally: the vocabulary of its values and
 // what they are for an item.
 type TallySpec[T any] struct {
 	Vocabulary string
 	Values     func(T) []string
 }
 
-// Tallied is what Tally returns, for one facet of TallyAll.
+// Tallied is what Tally finds for one facet: the values the items have,
+// with their counts, in the vocabulary's order (values outside it after,
+// by slug), and each value's items in their own order.
 type Tallied[T any] struct {
 	Values  []FacetValue
 	Members map[string][]T
 }
 
-// TallyAll is Tally for each of facets over the same items, in one pass
-// over them: the finder tallies six facets of ten thousand placements at
-// every preview change, and each pass reached into every placement
-// again.
-func TallyAll[T any](s *Site, items []T, facets ...TallySpec[T]) []Tallied[T] {
+// Tally groups items by the values each of facets gives them. An item
+// that lists a value twice has it once. The placement finder and the
+// faceted stories and resources are made from it. It makes one pass over
+// the items for all the facets: the finder tallies six facets of ten
+// thousand placements at every preview change.
+func Tally[T any](s *Site, items []T, facets ...TallySpec[T]) []Tallied[T] {
 	// Items are grouped in lists found by a map lookup, not appended
 	// through the map: a facet's few values take tens of thousands of
 	// appends in a national site.

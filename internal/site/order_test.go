@@ -24,7 +24,8 @@ func TestTallyGroupsEveryValue(t *testing.T) {
 		p.fillSingles() // as New does
 	}
 	for _, f := range []Facet{PlacementFacets[0], PlacementFacets[3]} {
-		values, members := Tally(s, f.Vocabulary, ps, f.Values)
+		tally := Tally(s, ps, TallySpec[*Placement]{f.Vocabulary, f.Values})[0]
+		values, members := tally.Values, tally.Members
 		var order []string
 		for _, v := range values {
 			order = append(order, v.Slug)

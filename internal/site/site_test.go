@@ -86,7 +86,8 @@ func TestFacetCounts(t *testing.T) {
 					f = x
 				}
 			}
-			got, members := site.Tally(s, f.Vocabulary, open, f.Values)
+			tally := site.Tally(s, open, site.TallySpec[*site.Placement]{Vocabulary: f.Vocabulary, Values: f.Values})[0]
+			got, members := tally.Values, tally.Members
 			if len(got) != len(tt.want) {
 				t.Fatalf("%v, want %v", got, tt.want)
 			}

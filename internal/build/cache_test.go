@@ -168,6 +168,17 @@ func TestBuildCacheMatchesCleanBuilds(t *testing.T) {
 		{"placement title edited", retitle(placements[0], "Renamed"), false, true},
 		{"partner title edited", retitle(partners[0], "Renamed"), false, true},
 		{"faculty title edited", retitle(faculties[0], "Renamed"), false, false},
+		// The alias's diagnostic comes from a document read back from
+		// the cache, whose positions are decoded only then.
+		{"alias added", func() {
+			write(placements[2], strings.Replace(readFile(placements[2]), "---\n", "---\naliases: [/old-placement/]\n", 1))
+		}, false, false},
+		{"page added at the alias", func() { write(filepath.Join(src, "content/old-placement.md"), "---\ntitle: Old\n---\nText.\n") }, true, false},
+		{"page at the alias removed", func() {
+			if err := os.Remove(filepath.Join(src, "content/old-placement.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, false, false},
 		{"file broken", func() { write(placements[1], "---\ntitle: [unclosed\n---\n") }, true, false},
 		{"file fixed", func() { write(placements[1], placement) }, false, false},
 		{"file added", func() { write(filepath.Join(filepath.Dir(placements[0]), "brand-new.md"), placement) }, false, false},

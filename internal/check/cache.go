@@ -381,7 +381,7 @@ func samePlaces(prev, docs []*content.Document, like func(i int, old, d *content
 // hasAliases reports whether d's front matter has an aliases field,
 // whose diagnostics point into it.
 func hasAliases(d *content.Document) bool {
-	_, ok := d.Fields["aliases"]
+	_, ok := d.Front()["aliases"]
 	return ok
 }
 

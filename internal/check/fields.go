@@ -16,7 +16,7 @@ func requiredFields(c *checker, doc *content.Document, diags *diag.List) {
 	if doc.FrontLine == 0 {
 		return // bare Markdown: a page needs nothing, the rest get no-front-matter
 	}
-	missing(doc, content.FieldsOf(doc.Kind), doc.Fields, "", headerLine(doc), 1, diags)
+	missing(doc, content.FieldsOf(doc.Kind), doc.Front(), "", headerLine(doc), 1, diags)
 }
 
 func missing(doc *content.Document, specs []content.FieldSpec, f content.Fields, prefix string, line, col int, diags *diag.List) {
@@ -54,12 +54,12 @@ var listWords = map[string]string{
 // list, with the closest allowed value as a suggestion.
 func vocabularyValues(c *checker, doc *content.Document, diags *diag.List) {
 	for _, s := range content.FieldsOf(doc.Kind) {
-		field, ok := doc.Fields[s.Name]
+		field, ok := doc.Front()[s.Name]
 		if !ok || (s.Vocabulary == "" && s.Values == nil) {
 			continue
 		}
 		allowed := c.allowed(doc, s)
-		values := doc.Fields.List(s.Name)
+		values := doc.Front().List(s.Name)
 		for i, v := range values {
 			if contains(allowed, v) {
 				continue
@@ -150,7 +150,7 @@ func isEmail(s string) bool {
 // schemes, well-formed addresses, and relative links that resolve to a
 // file beside the page.
 func urlFields(c *checker, doc *content.Document, diags *diag.List) {
-	c.urlSpecs(doc, content.FieldsOf(doc.Kind), doc.Fields, "", diags)
+	c.urlSpecs(doc, content.FieldsOf(doc.Kind), doc.Front(), "", diags)
 }
 
 func (c *checker) urlSpecs(doc *content.Document, specs []content.FieldSpec, f content.Fields, prefix string, diags *diag.List) {
@@ -223,8 +223,8 @@ func facultyOwnership(c *checker, doc *content.Document, diags *diag.List) {
 	}
 	if doc.Kind == content.KindFaculty {
 		// An unknown system key is reported as such by vocabularyValues.
-		if f, ok := doc.Fields["system"]; ok && doc.Fields.String("system") != doc.System && contains(c.lists["systems"], doc.Fields.String("system")) {
-			diags.Errorf(doc.Path, f.Key.Line, f.Key.Col, "system-mismatch", "system %q does not match the folder %q; remove the key or move the faculty to content/faculties/%s/", doc.Fields.String("system"), doc.System, doc.Fields.String("system"))
+		if f, ok := doc.Front()["system"]; ok && doc.Front().String("system") != doc.System && contains(c.lists["systems"], doc.Front().String("system")) {
+			diags.Errorf(doc.Path, f.Key.Line, f.Key.Col, "system-mismatch", "system %q does not match the folder %q; remove the key or move the faculty to content/faculties/%s/", doc.Front().String("system"), doc.System, doc.Front().String("system"))
 		}
 		return
 	}

@@ -48,19 +48,17 @@ func duplicateURLs(c *checker, diags *diag.List) {
 	}
 	aliased := map[string]*content.Document{}
 	for _, d := range c.hub.Documents {
-		f, ok := d.Fields["aliases"]
-		if !ok {
-			continue
-		}
-		for i, a := range d.Fields.List("aliases") {
-			at := f.At(i)
+		// d.Aliases is the front matter's aliases list: its positions
+		// are read only for a problem to report.
+		for i, a := range d.Aliases {
+			at := func() content.Pos { return d.Front()["aliases"].At(i) }
 			switch other, first := owner(a), aliased[a]; {
 			case len(a) == 0 || a[0] != '/':
-				diags.Errorf(d.Path, at.Line, at.Col, "bad-url", "alias %q must be a site path starting with /, e.g. /old-name/", a)
+				diags.Errorf(d.Path, at().Line, at().Col, "bad-url", "alias %q must be a site path starting with /, e.g. /old-name/", a)
 			case other != nil && other != d:
-				diags.Errorf(d.Path, at.Line, at.Col, "duplicate-url", "alias %q is the address of %s; an alias must be an old address no page uses", a, other.Path)
+				diags.Errorf(d.Path, at().Line, at().Col, "duplicate-url", "alias %q is the address of %s; an alias must be an old address no page uses", a, other.Path)
 			case first != nil && first != d:
-				diags.Errorf(d.Path, at.Line, at.Col, "duplicate-url", "alias %q is also an alias of %s; an old address can lead to one page only", a, first.Path)
+				diags.Errorf(d.Path, at().Line, at().Col, "duplicate-url", "alias %q is also an alias of %s; an old address can lead to one page only", a, first.Path)
 			default:
 				aliased[a] = d
 			}
@@ -74,11 +72,11 @@ func duplicateURLs(c *checker, diags *diag.List) {
 // results (a national site has about a thousand closed placements, each
 // warning formatted again at every preview change as a hub rule).
 func placementWarnings(c *checker, d *content.Document, diags *diag.List) {
-	closes := d.Fields.Date("closes")
-	if d.Kind != content.KindPlacement || d.Fields.String("status") != "" || closes.IsZero() || !closes.Before(c.opts.Today) {
+	closes := d.Front().Date("closes")
+	if d.Kind != content.KindPlacement || d.Front().String("status") != "" || closes.IsZero() || !closes.Before(c.opts.Today) {
 		return
 	}
-	at := d.Fields["closes"].Key
+	at := d.Front()["closes"].Key
 	diags.Warnf(d.Path, at.Line, at.Col, "placement-closed", "placement closed on %s: it has left the finder and feeds; set a new closes date, or status: closed to keep it as a record", closes.Format(time.DateOnly))
 }
 
@@ -86,11 +84,11 @@ func placementWarnings(c *checker, d *content.Document, diags *diag.List) {
 // ago. It reads only the document and the date, so it is a document
 // rule, and its warnings are cached with the document's.
 func reviewWarnings(c *checker, d *content.Document, diags *diag.List) {
-	r := d.Fields.Date("reviewed")
+	r := d.Front().Date("reviewed")
 	if r.IsZero() || !r.Before(c.opts.Today.AddDate(-1, 0, 0)) {
 		return
 	}
-	at := d.Fields["reviewed"].Key
+	at := d.Front()["reviewed"].Key
 	diags.Warnf(d.Path, at.Line, at.Col, "stale-review", "last reviewed on %s, more than 12 months ago; check the page is still right and update reviewed", r.Format(time.DateOnly))
 }
 

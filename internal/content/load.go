@@ -44,12 +44,13 @@ type Hub struct {
 }
 
 // DropPositions releases every document's positioned front matter
-// (Fields), which only checks read: the typed structs keep the values.
+// (Document.Front), which only checks read: the typed structs keep the
+// values.
 // A build calls it once its checks have run; at national scale the
 // positions are a fifth of the loaded hub.
 func (h *Hub) DropPositions() {
 	for _, d := range h.Documents {
-		d.Fields = nil
+		d.fields, d.front = nil, nil
 	}
 }
 
@@ -234,7 +235,7 @@ func (c *Cache) readDocument(fsys fs.FS, p string, d fs.DirEntry, diags *diag.Li
 	}
 	var own diag.List
 	doc := decodeDocument(p, src, &own)
-	f := doc.Fields
+	f := doc.fields
 	doc.Title, doc.Summary = f.String("title"), f.String("summary")
 	doc.Draft, doc.Aliases = f.Bool("draft"), f.List("aliases")
 	doc.Sum, doc.FrontSum = sum, frontSum(src, doc.Body)
@@ -247,7 +248,7 @@ func (c *Cache) readDocument(fsys fs.FS, p string, d fs.DirEntry, diags *diag.Li
 // that cannot be parsed comes back marked Broken with its diagnostics.
 func decodeDocument(p string, src []byte, diags *diag.List) *Document {
 	kind, system, slug, url := Classify(p)
-	doc := &Document{Path: p, Kind: kind, URL: url, System: system, Slug: slug, Fields: Fields{}}
+	doc := &Document{Path: p, Kind: kind, URL: url, System: system, Slug: slug, fields: Fields{}}
 	src = bytes.TrimPrefix(src, bom)
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
@@ -279,7 +280,7 @@ func decodeDocument(p string, src []byte, diags *diag.List) *Document {
 		return doc
 	}
 	dec := decoder{path: p, diags: diags}
-	doc.Fields = dec.fields(fm.root, specsFor(kind), "")
+	doc.fields = dec.fields(fm.root, specsFor(kind), "")
 	return doc
 }
 

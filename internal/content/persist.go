@@ -12,10 +12,11 @@ import (
 )
 
 // cacheFormat changes whenever Encode's records do.
-const cacheFormat = "content-cache-4"
+const cacheFormat = "content-cache-5"
 
-// Encode writes the cache's documents — decoded front matter with its
-// positions, diagnostics, and where the body sits in the file — for
+// Encode writes the cache's documents — their typed structs, decoded
+// front matter with its positions, diagnostics, and where the body sits
+// in the file — for
 // DecodeCache in another run. Bodies are not written: a hit finds them
 // in the file's bytes again. Encode must run before Hub.DropPositions.
 func (c *Cache) Encode() ([]byte, error) {
@@ -76,12 +77,47 @@ func encodeRecord(w *binenc.Writer, p string, e cachedDoc) error {
 	w.Int(d.FrontLine)
 	w.Int(d.BodyLine)
 	w.Bool(d.Broken)
-	w.Bool(d.Fields != nil)
-	if err := encodeFields(w, d.Fields); err != nil {
+	t := e.typed
+	if t == nil {
+		t = newTyped(d)
+	}
+	if err := encodeTyped(w, t); err != nil {
 		return fmt.Errorf("content cache: %s: %w", p, err)
+	}
+	// The front matter goes as one piece, which DecodeCache keeps
+	// undecoded until Document.Front asks for it.
+	if d.front != nil {
+		w.Raw(d.front.raw) // as read: the fields decoded from it are the same
+	} else {
+		var fw binenc.Writer
+		fields := d.Front()
+		fw.Bool(fields != nil)
+		if err := encodeFields(&fw, fields); err != nil {
+			return fmt.Errorf("content cache: %s: %w", p, err)
+		}
+		w.Raw(fw.Bytes())
 	}
 	e.diags.Encode(w)
 	return nil
+}
+
+// lazyFront decodes a cached document's front matter on first use.
+type lazyFront struct {
+	once   sync.Once
+	raw    []byte
+	fields Fields
+}
+
+func (l *lazyFront) get() Fields {
+	l.once.Do(func() {
+		r := binenc.NewReader(l.raw)
+		has := r.Bool()
+		f := decodeFields(r, 0)
+		if has && r.Err() == nil {
+			l.fields = f
+		}
+	})
+	return l.fields
 }
 
 // DecodeCache reads what Encode wrote. A document comes back without
@@ -158,11 +194,8 @@ func decodeRecord(record []byte) (string, cachedDoc, error) {
 	d.Aliases = r.Strings()
 	d.FrontLine, d.BodyLine = r.Int(), r.Int()
 	d.Broken = r.Bool()
-	hasFields := r.Bool()
-	d.Fields = decodeFields(r, 0)
-	if !hasFields {
-		d.Fields = nil
-	}
+	e.typed = decodeTyped(r, d)
+	d.front = &lazyFront{raw: r.Raw()}
 	e.diags = diag.Decode(r)
 	if r.Err() != nil || !r.Done() {
 		return "", cachedDoc{}, fmt.Errorf("content cache: %s: %w", p, binenc.ErrCorrupt)

@@ -23,8 +23,9 @@ type Document struct {
 	Draft   bool
 	Aliases []string
 
-	// Fields holds every decoded front-matter value with its position.
-	Fields Fields
+	// fields holds every decoded front-matter value with its position:
+	// see Front.
+	fields Fields
 	// FrontLine is the line of the opening front-matter delimiter, or 0
 	// when the file has no front matter.
 	FrontLine int
@@ -41,6 +42,21 @@ type Document struct {
 	// lazy, when set, reads Body on first use: a document the build
 	// cache trusted without reading its file (see Cache).
 	lazy *lazyBody
+	// front, when set, decodes fields on first use: a document read
+	// back from the build cache (DecodeCache).
+	front *lazyFront
+}
+
+// Front returns every decoded front-matter value of the document with
+// its position, which checks report problems at; the typed structs
+// (Placement and the others) hold the values for everything else. A
+// document read back from the build cache decodes them now, once. After
+// Hub.DropPositions it returns nil.
+func (d *Document) Front() Fields {
+	if d.front == nil {
+		return d.fields
+	}
+	return d.front.get()
 }
 
 // Text returns the document's Markdown body. A document loaded from the
@@ -175,7 +191,7 @@ func (f slugFields) slugs(key string) []string {
 }
 
 func newTyped(doc *Document) any {
-	f := slugFields{doc.Fields}
+	f := slugFields{doc.Front()}
 	switch doc.Kind {
 	case KindFaculty:
 		lead := f.Object("lead")

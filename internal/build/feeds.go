@@ -5,6 +5,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -31,7 +33,7 @@ type file struct {
 // feedFiles makes the Atom feeds, the closing-dates calendar, the exports,
 // the sitemap, robots.txt and the redirects file.
 func feedFiles(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) ([]file, error) {
-	return makeFeeds(feedJobs(s, pages, redirects))
+	return makeFeeds(feedJobs(s, pages, redirects), nil)
 }
 
 // feedJob is one feed or export to make. inputs, when set, fingerprints
@@ -157,13 +159,18 @@ func feedJobs(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) []
 }
 
 // makeFeeds runs jobs in parallel; the files come out in their order.
-func makeFeeds(jobs []feedJob) ([]file, error) {
+// size, when set, guesses how many bytes a job writes (the exports are
+// megabytes, which a buffer would otherwise grow to by doubling).
+func makeFeeds(jobs []feedJob, size func(path string) int) ([]file, error) {
 	out := make([]file, len(jobs))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, j := range jobs {
 		g.Go(func() error {
 			var b bytes.Buffer
+			if size != nil {
+				b.Grow(size(j.path))
+			}
 			if err := j.write(&b); err != nil {
 				return err
 			}
@@ -323,7 +330,7 @@ func (r *run) feeds(context.Context) error {
 		// Atom feed's own entries', an export's the whole site's.
 		jobs = r.memo.feedsToMake(jobs, r.memo.global, r.feedsKey(), r.record)
 	}
-	files, err := makeFeeds(jobs)
+	files, err := makeFeeds(jobs, r.lastSize)
 	if err != nil {
 		return err
 	}
@@ -337,6 +344,20 @@ func (r *run) feeds(context.Context) error {
 		}
 	}
 	return nil
+}
+
+// lastSize guesses the size of the file at the site path p before any
+// minifying from the last build's, with room to spare; 0 for a clean
+// build.
+func (r *run) lastSize(p string) int {
+	if r.memo == nil || r.memo.prev == nil {
+		return 0
+	}
+	info, err := os.Stat(filepath.Join(r.memo.dest, filepath.FromSlash(p)))
+	if err != nil || !info.Mode().IsRegular() {
+		return 0
+	}
+	return int(info.Size()) * 9 / 8
 }
 
 // redirects lists the Netlify redirects: aliases of pages, and systems

@@ -370,8 +370,7 @@ func (r *run) global() ([]byte, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	shared, builtin := r.rd.Global()
-	h.Write(shared)
+	builtin := r.rd.Global(h)
 	return h.Sum(nil), builtin, nil
 }
 

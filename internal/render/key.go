@@ -3,6 +3,7 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"io"
 	"runtime"
 	"slices"
 	"sync"
@@ -70,9 +71,7 @@ func (s *sums[K]) of(k K, write func(*keyHash)) [sha256.Size]byte {
 	if ok {
 		return sum
 	}
-	var h keyHash
-	write(&h)
-	sum = sha256.Sum256(h.b)
+	sum = hashWith(write)
 	s.mu.Lock()
 	if s.m == nil {
 		s.m = map[K][sha256.Size]byte{}
@@ -220,9 +219,19 @@ func (k *Keys) card(c *Card) [sha256.Size]byte {
 }
 
 func cardSum(c *Card) [sha256.Size]byte {
-	var h keyHash
-	h.str(c.Title, c.URL, c.Summary, c.Kind, c.Status)
-	h.str(c.Meta...)
+	return hashWith(func(h *keyHash) {
+		h.str(c.Title, c.URL, c.Summary, c.Kind, c.Status)
+		h.str(c.Meta...)
+	})
+}
+
+// hashWith returns the SHA-256 of what write writes, in a buffer from
+// keyBufs.
+func hashWith(write func(*keyHash)) [sha256.Size]byte {
+	h := keyBufs.Get().(*keyHash)
+	defer keyBufs.Put(h)
+	h.b = h.b[:0]
+	write(h)
 	return sha256.Sum256(h.b)
 }
 
@@ -287,18 +296,25 @@ func (h *keyHash) links(ls []Link) {
 	}
 }
 
-// Global returns what every page of r's site shares and the site files
-// do not say: the URL of every document the site keeps, the files beside
-// them, the layouts and the assets' fingerprinted names. It reports
-// whether pages may be keyed at all: only with the built-in layouts,
-// whose reach Keys knows.
-func (r *Renderer) Global() ([]byte, bool) {
-	h := &keyHash{}
+// Global writes to w what every page of r's site shares and the site
+// files do not say: the URL of every document the site keeps, the files
+// beside them, the layouts and the assets' fingerprinted names (some
+// megabytes at national scale, so written as they are gathered). It
+// reports whether pages may be keyed at all: only with the built-in
+// layouts, whose reach Keys knows.
+func (r *Renderer) Global(w io.Writer) bool {
+	h := keyBufs.Get().(*keyHash)
+	defer keyBufs.Put(h)
+	h.b = h.b[:0]
 	// The hub's documents and files are sorted by path.
 	h.int(len(r.kept))
 	for _, d := range r.site.Hub.Documents {
 		if _, ok := r.kept[d]; ok {
 			h.str(d.Path, d.URL)
+		}
+		if len(h.b) >= 32<<10 {
+			w.Write(h.b)
+			h.b = h.b[:0]
 		}
 	}
 	h.str(r.site.Hub.Files...)
@@ -311,5 +327,6 @@ func (r *Renderer) Global() ([]byte, bool) {
 	for _, n := range names {
 		h.str(n, r.Assets[n])
 	}
-	return h.b, r.theme.Builtin
+	w.Write(h.b)
+	return r.theme.Builtin
 }

@@ -134,7 +134,7 @@ func (c *Cache) writeDocuments(dir string, g *errgroup.Group) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("build cache: %w", err)
 	}
-	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, documentsFile), docs) })
+	g.Go(func() error { return writeFileAtomicFrom(filepath.Join(dir, documentsFile), docs) })
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 	"testing/fstest"
@@ -42,11 +43,15 @@ func cacheRuns(t *testing.T, encode bool) {
 		if !encode {
 			return
 		}
-		data, err := docs.Encode()
+		enc, err := docs.Encode()
 		if err != nil {
 			t.Fatal(err)
 		}
-		if docs, err = content.DecodeCache(data); err != nil {
+		var data bytes.Buffer
+		if _, err := enc.WriteTo(&data); err != nil {
+			t.Fatal(err)
+		}
+		if docs, err = content.DecodeCache(data.Bytes()); err != nil {
 			t.Fatal(err)
 		}
 		if cache, err = check.DecodeCache(cache.Encode()); err != nil {
@@ -78,4 +83,31 @@ func cacheRuns(t *testing.T, encode bool) {
 	run("a file name with capitals and a space")
 	set("content/_data/setting.yaml", "- slug: ward\n  name: Ward\n")
 	run("a vocabulary replaced") // placements' settings may no longer be allowed
+}
+
+// TestDamagedCacheIsRefused changes a byte of an encoded check cache,
+// here and there, and cuts it short: DecodeCache must refuse each, so a
+// damaged file costs a build its shortcut, never its right answers.
+func TestDamagedCacheIsRefused(t *testing.T) {
+	fsys := sitetest.Valid(t, map[string]string{
+		"content/about.md":   "---\ntitle: About\n---\n## Who we are\n\nSee [privacy](privacy.md).\n",
+		"content/privacy.md": "---\ntitle: Privacy\n---\nText.\n",
+	})
+	hub, _ := content.Load(fsys)
+	cache := check.NewCache()
+	check.Run(hub, check.Options{Today: today, Cache: cache})
+	data := cache.Encode()
+	if _, err := check.DecodeCache(data); err != nil {
+		t.Fatalf("the cache as encoded: %v", err)
+	}
+	for n := 0; n < len(data); n += 1 + n/50 {
+		bad := slices.Clone(data)
+		bad[n] ^= 0x20
+		if _, err := check.DecodeCache(bad); err == nil {
+			t.Fatalf("a cache with byte %d of %d changed decoded", n, len(data))
+		}
+		if _, err := check.DecodeCache(data[:n]); err == nil {
+			t.Fatalf("a cache cut at %d bytes of %d decoded", n, len(data))
+		}
+	}
 }

@@ -2,7 +2,9 @@ package check
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"slices"
 
 	"github.com/facultyhub/facultyhub/internal/binenc"
@@ -11,7 +13,7 @@ import (
 )
 
 // cacheFormat changes whenever Encode's records do.
-const cacheFormat = "check-cache-2"
+const cacheFormat = "check-cache-3"
 
 // Encode writes what the last run left in the cache — each document's
 // outline and the document rules' results — for DecodeCache in another
@@ -20,12 +22,15 @@ func (c *Cache) Encode() []byte {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	var w binenc.Writer
+	sums := make([][sha256.Size]byte, 0, len(c.last))
+	size := 64
+	for s, d := range c.last {
+		sums = append(sums, s)
+		size += len(d.raw) + 48
+	}
+	w.Grow(size + 256*len(c.docs)) // the outlines, and room for the results
 	w.String(cacheFormat)
 	w.Uint(c.context)
-	sums := make([][sha256.Size]byte, 0, len(c.last))
-	for s := range c.last {
-		sums = append(sums, s)
-	}
 	slices.SortFunc(sums, func(a, b [sha256.Size]byte) int { return slices.Compare(a[:], b[:]) })
 	w.Uint(uint64(len(sums)))
 	for _, s := range sums {
@@ -56,19 +61,22 @@ func (c *Cache) Encode() []byte {
 		w.Raw(k.sum[:])
 		c.docs[k].Encode(&w)
 	}
-	sum := sha256.Sum256(w.Bytes())
-	w.Append(sum[:])
+	w.Append(binary.LittleEndian.AppendUint32(nil, crc32.Checksum(w.Bytes(), castagnoli)))
 	return w.Bytes()
 }
 
+// castagnoli is the CRC-32C table, which processors compute in hardware.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
 // DecodeCache reads what Encode wrote into a new Cache. Outlines are
 // decoded when a rule asks for one; the whole is checked against its
-// SHA-256 first, so a damaged file is refused here, not met later.
+// CRC-32C first, so a damaged file is refused here, not met later.
 func DecodeCache(data []byte) (*Cache, error) {
-	if len(data) < sha256.Size || sha256.Sum256(data[:len(data)-sha256.Size]) != [sha256.Size]byte(data[len(data)-sha256.Size:]) {
+	const crcSize = 4
+	if len(data) < crcSize || crc32.Checksum(data[:len(data)-crcSize], castagnoli) != binary.LittleEndian.Uint32(data[len(data)-crcSize:]) {
 		return nil, fmt.Errorf("check cache: %w", binenc.ErrCorrupt)
 	}
-	r := binenc.NewReader(data[:len(data)-sha256.Size])
+	r := binenc.NewReader(data[:len(data)-crcSize])
 	if f := r.String(); f != cacheFormat {
 		return nil, fmt.Errorf("check cache: format %q, want %q", f, cacheFormat)
 	}

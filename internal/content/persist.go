@@ -1,7 +1,10 @@
 package content
 
 import (
+	"bufio"
+	"encoding/binary"
 	"fmt"
+	"io"
 	"runtime"
 	"slices"
 	"sync"
@@ -14,12 +17,14 @@ import (
 // cacheFormat changes whenever Encode's records do.
 const cacheFormat = "content-cache-5"
 
-// Encode writes the cache's documents — their typed structs, decoded
-// front matter with its positions, diagnostics, and where the body sits
-// in the file — for
-// DecodeCache in another run. Bodies are not written: a hit finds them
-// in the file's bytes again. Encode must run before Hub.DropPositions.
-func (c *Cache) Encode() ([]byte, error) {
+// Encode makes the records of the cache's documents — their typed
+// structs, decoded front matter with its positions, diagnostics, and
+// where the body sits in the file — for DecodeCache in another run, and
+// returns them to be written. Bodies are not written: a hit finds them in
+// the file's bytes again. Encode must run before Hub.DropPositions; the
+// records are written later, as they are, without being gathered into
+// one buffer (they are some 20 MB at national scale).
+func (c *Cache) Encode() (io.WriterTo, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	paths := make([]string, 0, len(c.docs))
@@ -27,18 +32,12 @@ func (c *Cache) Encode() ([]byte, error) {
 		paths = append(paths, p)
 	}
 	slices.Sort(paths)
-	var w binenc.Writer
-	size := 0
-	for _, e := range c.docs {
-		size += len(e.record) + 256
-	}
-	w.Grow(size)
-	w.String(cacheFormat)
-	w.Int(int(time.Now().UnixNano()))
-	w.Uint(uint64(len(paths)))
-	// Each record goes with its length, so that DecodeCache can find
-	// them all first and decode them on every core.
-	for _, p := range paths {
+	var head binenc.Writer
+	head.String(cacheFormat)
+	head.Int(int(time.Now().UnixNano()))
+	head.Uint(uint64(len(paths)))
+	out := encodedCache{head: head.Bytes(), records: make([][]byte, len(paths))}
+	for i, p := range paths {
 		e := c.docs[p]
 		if e.record == nil {
 			var rec binenc.Writer
@@ -47,9 +46,30 @@ func (c *Cache) Encode() ([]byte, error) {
 			}
 			e.record = rec.Bytes()
 		}
-		w.Raw(e.record)
+		out.records[i] = e.record
 	}
-	return w.Bytes(), nil
+	return out, nil
+}
+
+// encodedCache is what Encode made: the head, then each record with its
+// length, so that DecodeCache can find them all first and decode them on
+// every core.
+type encodedCache struct {
+	head    []byte
+	records [][]byte
+}
+
+func (e encodedCache) WriteTo(w io.Writer) (int64, error) {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	n, _ := bw.Write(e.head)
+	var buf [binary.MaxVarintLen64]byte
+	for _, rec := range e.records {
+		m, _ := bw.Write(binary.AppendUvarint(buf[:0], uint64(len(rec))))
+		n += m
+		m, _ = bw.Write(rec)
+		n += m
+	}
+	return int64(n), bw.Flush() // a failed write leaves its error to Flush
 }
 
 // encodeRecord writes one document's record.

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,10 +27,7 @@ func TestEncodedCacheLoadsTheSameHub(t *testing.T) {
 	fsys := os.DirFS(src)
 	c := NewCache()
 	want, wantDiags := LoadCached(fsys, c)
-	data, err := c.Encode()
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := encodeCache(t, c)
 	decoded, err := DecodeCache(data)
 	if err != nil {
 		t.Fatal(err)
@@ -128,10 +126,7 @@ func TestDecodeCacheRefusesDamage(t *testing.T) {
 	}
 	c := NewCache()
 	LoadCached(os.DirFS(src), c)
-	data, err := c.Encode()
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := encodeCache(t, c)
 	for n := 0; n < len(data); n += 1 + n/7 {
 		if _, err := DecodeCache(data[:n]); err == nil {
 			t.Fatalf("a cache cut at %d of %d bytes decoded", n, len(data))
@@ -205,4 +200,18 @@ func TestTypedRoundTrip(t *testing.T) {
 			}
 		}
 	}
+}
+
+// encodeCache returns what c.Encode writes.
+func encodeCache(t *testing.T, c *Cache) []byte {
+	t.Helper()
+	enc, err := c.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := enc.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }

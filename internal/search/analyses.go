@@ -28,6 +28,9 @@ type Analyses struct {
 	// read (analysis.record), which WriteTo copies as they are.
 	table  []string
 	number map[string]uint64
+	// index is what the last index made with these analyses left for
+	// the next (lastIndex), or nil.
+	index *lastIndex
 }
 
 // NewAnalyses returns an empty cache.
@@ -86,7 +89,7 @@ func (c *Analyses) sweep() {
 }
 
 // analysesFormat changes whenever WriteTo's records do.
-const analysesFormat = "search-analyses-4"
+const analysesFormat = "search-analyses-5"
 
 // WriteTo writes the analyses of the last index made with c. Stems and
 // words are written once, in a table, and referred to by number. Each
@@ -94,6 +97,9 @@ const analysesFormat = "search-analyses-4"
 // check against damage, several times faster than a SHA-256 over 22 MB
 // read and written at every build), so that DecodeAnalyses can trust the
 // records without reading them through.
+//
+// Last come the postings the last Fixed index left (lastIndex), each
+// stem's as a term shard writes them.
 //
 // It writes as it encodes, without making the whole in memory first:
 // the national analyses are 22 MB, written at every build, and most
@@ -142,6 +148,13 @@ func (c *Analyses) WriteTo(w io.Writer) (int64, error) {
 		}
 		records[i] = rec.Bytes()
 	}
+	// Then what the last index left, whose stems and words may add to
+	// the table too.
+	var kept binenc.Writer
+	kept.Bool(c.index != nil)
+	if c.index != nil {
+		c.index.encode(&kept, ref)
+	}
 	var head binenc.Writer
 	head.Strings(c.table)
 	head.Uint(uint64(len(keys)))
@@ -159,6 +172,7 @@ func (c *Analyses) WriteTo(w io.Writer) (int64, error) {
 		h.Write(frame(buf[:0], i))
 		h.Write(records[i])
 	}
+	h.Write(kept.Bytes())
 	var start binenc.Writer
 	start.String(analysesFormat)
 	start.Uint(uint64(h.Sum32()))
@@ -172,6 +186,8 @@ func (c *Analyses) WriteTo(w io.Writer) (int64, error) {
 		m, _ = bw.Write(records[i])
 		n += m
 	}
+	m, _ = bw.Write(kept.Bytes())
+	n += m
 	return int64(n), bw.Flush() // a failed write leaves its error to Flush
 }
 
@@ -205,6 +221,9 @@ func DecodeAnalyses(data []byte) (*Analyses, error) {
 			break
 		}
 		c.last[[sha256.Size]byte(key)] = analysis{record: record}
+	}
+	if r.Bool() {
+		c.index = decodeLastIndex(r, table)
 	}
 	if err := r.Err(); err != nil {
 		return nil, fmt.Errorf("search analyses: %w", err)

@@ -124,7 +124,7 @@ func (ix *Index) partition() []string {
 		}
 		size += len(k) + 2
 		if p := ix.stems[k]; p != nil {
-			size += len(k) + 4 + 2*len(p.ids)
+			size += len(k) + 4 + 2*p.count()
 		}
 		prev = k
 		cut = size >= ix.opts.TermShardBytes
@@ -226,6 +226,9 @@ const postingChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 // gap being the distance from the previous document number (the first
 // counts from -1), each number in 5-bit groups, least significant first.
 func (p *postings) appendEncoded(b []byte) []byte {
+	if p.kept != nil {
+		return append(b, p.kept.enc...)
+	}
 	prev := int32(-1)
 	for i, id := range p.ids {
 		v := uint64(id-prev-1)*levels + uint64(p.levels[i]-1)
@@ -299,6 +302,10 @@ func (ix *Index) encodeTops(keys []string, faculties []string) File {
 // alone ranks first: by level, highest first, then by number, as the
 // client orders equal scores.
 func (p *postings) appendTop(out []int32, n int) []int32 {
+	if p.kept != nil && n == topDocs {
+		return append(out, p.kept.top...)
+	}
+	p.thaw()
 	type top struct {
 		id    int32
 		level uint8

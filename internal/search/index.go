@@ -1,6 +1,7 @@
 package search
 
 import (
+	"crypto/sha256"
 	"math"
 	"runtime"
 	"slices"
@@ -34,7 +35,9 @@ type Options struct {
 	// before compression).
 	TermShardBytes int
 	// Analyses, when set, holds documents' analyses from an earlier
-	// index: New analyses only the documents whose text changed.
+	// index: New analyses only the documents whose text changed. A
+	// Fixed index also takes the postings the earlier Fixed one left
+	// there, and leaves its own (see lastIndex).
 	Analyses *Analyses
 	// Fixed says the index will not be updated: it forgets each
 	// document's words once it has their postings, which Update needs
@@ -86,6 +89,9 @@ type docTerm struct {
 type postings struct {
 	ids    []int32
 	levels []uint8
+	// kept, when set, holds the postings instead of ids and levels, as
+	// the last index left them (see lastIndex).
+	kept *keptPostings
 }
 
 // surface is a word seen in the corpus, with how many documents have it.
@@ -108,17 +114,20 @@ func New(c Corpus, opts Options) *Index {
 	}
 	ix := &Index{opts: opts, facets: c.Facets, ids: map[string]int{},
 		stems: map[string]*postings{}, surfaces: map[string]*surface{}}
-	analysed := analyseAll(c.Documents, opts.Analyses)
+	analysed, sums := analyseAll(c.Documents, opts.Analyses)
 	total := 0
 	for _, a := range analysed {
 		total += a.length
 	}
-	ix.avgLen = 1
-	if len(analysed) > 0 && total > 0 {
-		ix.avgLen = float64(total) / float64(len(analysed))
-	}
+	ix.avgLen = averageLength(total, len(analysed))
 	ix.docs = make([]*entry, len(analysed))
-	ix.addAll(c.Documents, analysed)
+	if !ix.addChanges(c.Documents, analysed, sums) {
+		ix.addAll(c.Documents, analysed)
+	}
+	if opts.Analyses != nil {
+		opts.Analyses.sweep()
+		opts.Analyses.keepPostings(ix, sums)
+	}
 	for i, e := range ix.docs {
 		ix.ids[e.doc.URL] = i
 	}
@@ -143,12 +152,25 @@ type analysis struct {
 	table  []string
 }
 
+// averageLength is BM25's average document length, rounded to a whole
+// number of words (at least one): an edit of a page then rarely changes
+// it, and so rarely the other pages' postings (see lastIndex).
+func averageLength(total, docs int) float64 {
+	if docs == 0 || total == 0 {
+		return 1
+	}
+	return max(1, math.Round(float64(total)/float64(docs)))
+}
+
 // analyseAll analyses docs in parallel, each worker with its own
-// analyser, or takes their analyses from cache (which may be nil).
-func analyseAll(docs []Document, cache *Analyses) []analysis {
+// analyser, or takes their analyses from cache (which may be nil; the
+// caller sweeps it). With a cache it returns the text sums the analyses
+// are kept by (textSum), by document.
+func analyseAll(docs []Document, cache *Analyses) ([]analysis, [][sha256.Size]byte) {
 	out := make([]analysis, len(docs))
+	var sums [][sha256.Size]byte
 	if cache != nil {
-		defer cache.sweep()
+		sums = make([][sha256.Size]byte, len(docs))
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -166,6 +188,7 @@ func analyseAll(docs []Document, cache *Analyses) []analysis {
 					continue
 				}
 				key := textSum(&docs[i])
+				sums[i] = key
 				if got, ok := cache.get(key); ok {
 					out[i] = got
 					continue
@@ -176,7 +199,7 @@ func analyseAll(docs []Document, cache *Analyses) []analysis {
 		})
 	}
 	wg.Wait()
-	return out
+	return out, sums
 }
 
 // counter holds one worker's scratch space for counting a document's
@@ -415,6 +438,7 @@ func (ix *Index) countSurface(s string, delta int) {
 }
 
 func (p *postings) insert(id int32, level uint8) {
+	p.thaw()
 	if n := len(p.ids); n == 0 || p.ids[n-1] < id {
 		p.ids = append(p.ids, id)
 		p.levels = append(p.levels, level)
@@ -430,6 +454,7 @@ func (p *postings) insert(id int32, level uint8) {
 }
 
 func (p *postings) delete(id int32) {
+	p.thaw()
 	if i, found := slices.BinarySearch(p.ids, id); found {
 		p.ids = slices.Delete(p.ids, i, i+1)
 		p.levels = slices.Delete(p.levels, i, i+1)

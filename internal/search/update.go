@@ -42,7 +42,7 @@ func (ix *Index) Update(changed []Document, removed []string) (written []File, d
 		delete(ix.ids, u)
 		ix.live--
 	}
-	analysed := analyseAll(changed, nil)
+	analysed, _ := analyseAll(changed, nil)
 	for i, d := range changed {
 		id, ok := ix.ids[d.URL]
 		if ok {

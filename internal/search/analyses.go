@@ -42,17 +42,17 @@ func NewAnalyses() *Analyses {
 // body named by its file's SHA-256 when it has one (so that it need not
 // be read).
 func textSum(d *Document) [sha256.Size]byte {
-	h := sha256.New()
-	fmt.Fprintf(h, "%d\x00%s\x00%d\x00%s\x00", len(d.Title), d.Title, len(d.Excerpt), d.Excerpt)
+	b := make([]byte, 0, 2*binary.MaxVarintLen64+len(d.Title)+len(d.Excerpt)+5+sha256.Size)
+	b = binary.AppendUvarint(b, uint64(len(d.Title)))
+	b = binary.AppendUvarint(b, uint64(len(d.Excerpt)))
+	b = append(append(b, d.Title...), d.Excerpt...)
 	if d.source != nil {
-		h.Write([]byte("file\x00"))
-		h.Write(d.source.Sum[:])
-	} else {
-		h.Write(d.body())
+		return sha256.Sum256(append(append(b, "file\x00"...), d.source.Sum[:]...))
 	}
-	var s [sha256.Size]byte
-	h.Sum(s[:0])
-	return s
+	h := sha256.New()
+	h.Write(b)
+	h.Write(d.body())
+	return [sha256.Size]byte(h.Sum(nil))
 }
 
 // get returns the analysis of key. One read from the cache file has

@@ -96,7 +96,7 @@ func readCaches(dir string) *Cache {
 	var wg sync.WaitGroup
 	read := func(name string, decode func([]byte) error) {
 		wg.Go(func() {
-			if data, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+			if data, err := readCacheFile(filepath.Join(dir, name)); err == nil {
 				_ = decode(data) // a part that cannot be read stays empty
 			}
 		})

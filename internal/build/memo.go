@@ -133,7 +133,7 @@ func (m *memo) linksGone() bool {
 }
 
 func readManifest(p string) (*manifest, error) {
-	data, err := os.ReadFile(p)
+	data, err := readCacheFile(p)
 	if err != nil {
 		return nil, err
 	}

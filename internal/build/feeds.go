@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"hash"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -36,13 +37,13 @@ func feedFiles(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) (
 	return makeFeeds(feedJobs(s, pages, redirects), nil)
 }
 
-// feedJob is one feed or export to make. inputs, when set, fingerprints
-// what it is made from besides what every page shares (feedInputs); only
-// the build cache asks for it. A job without reads the whole site's
-// front matter.
+// feedJob is one feed or export to make. inputs, when set, writes what
+// it is made from besides what every page shares (feedInputs) for the
+// build cache to fingerprint; a job without reads the whole site's front
+// matter.
 type feedJob struct {
 	path   string
-	inputs func() []byte
+	inputs func(*blockHash)
 	write  func(*bytes.Buffer) error
 	// asIs publishes the file as written: the JSON exports are compact
 	// but for the line break that keeps one record a line, all a
@@ -50,27 +51,56 @@ type feedJob struct {
 	asIs bool
 }
 
-// feedInputs fingerprints what an Atom feed is made from: its title and
+// blockHash hashes what is appended to buf a block at a time: the feeds'
+// inputs are megabytes at national scale, which gathered whole cost as
+// much memory, and hashed a field at a time cost more than the hashing.
+type blockHash struct {
+	h   hash.Hash
+	buf []byte
+}
+
+func newBlockHash() *blockHash {
+	return &blockHash{h: sha256.New(), buf: make([]byte, 0, 64<<10)}
+}
+
+// spill hashes buf once it holds a block's worth.
+func (b *blockHash) spill() {
+	if len(b.buf) >= 60<<10 {
+		b.h.Write(b.buf)
+		b.buf = b.buf[:0]
+	}
+}
+
+// sum returns the SHA-256 of everything appended since reset.
+func (b *blockHash) sum() []byte {
+	b.h.Write(b.buf)
+	b.buf = b.buf[:0]
+	return b.h.Sum(nil)
+}
+
+func (b *blockHash) reset() {
+	b.h.Reset()
+	b.buf = b.buf[:0]
+}
+
+// feedInputs writes what an Atom feed is made from to b: its title and
 // addresses, and the front matter and state of its entries.
-func feedInputs(p, title, page string, stories []*site.Story, resources []*site.Resource, placements []*site.Placement) []byte {
-	// Gathered, then hashed at once: a national site hashes some forty
-	// thousand entries over its feeds, and a Write per field cost more
-	// than the hashing.
-	b := make([]byte, 0, 256+96*(len(stories)+len(resources)+len(placements)))
-	b = append(append(append(append(append(append(b, p...), 0), title...), 0), page...), 0)
+func feedInputs(b *blockHash, p, title, page string, stories []*site.Story, resources []*site.Resource, placements []*site.Placement) {
+	b.buf = append(append(append(append(append(append(b.buf, p...), 0), title...), 0), page...), 0)
 	for _, st := range stories {
-		b = append(append(b, st.Path...), st.FrontSum[:]...)
+		b.buf = append(append(b.buf, st.Path...), st.FrontSum[:]...)
+		b.spill()
 	}
-	b = append(b, 0)
+	b.buf = append(b.buf, 0)
 	for _, r := range resources {
-		b = append(append(b, r.Path...), r.FrontSum[:]...)
+		b.buf = append(append(b.buf, r.Path...), r.FrontSum[:]...)
+		b.spill()
 	}
-	b = append(b, 0)
+	b.buf = append(b.buf, 0)
 	for _, p := range placements {
-		b = append(append(append(b, p.Path...), p.FrontSum[:]...), p.State...)
+		b.buf = append(append(append(b.buf, p.Path...), p.FrontSum[:]...), p.State...)
+		b.spill()
 	}
-	sum := sha256.Sum256(b)
-	return sum[:]
 }
 
 // feedJobs lists the feeds and exports of s.
@@ -78,7 +108,7 @@ func feedJobs(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) []
 	var jobs []feedJob
 	author := feeds.Person{Name: s.Config.Title, URI: render.AbsURL(s, "/")}
 	atom := func(p, title, page string, stories []*site.Story, resources []*site.Resource, placements []*site.Placement) {
-		inputs := func() []byte { return feedInputs(p, title, page, stories, resources, placements) }
+		inputs := func(b *blockHash) { feedInputs(b, p, title, page, stories, resources, placements) }
 		jobs = append(jobs, feedJob{path: p, inputs: inputs, write: func(b *bytes.Buffer) error {
 			entries := latestEntries(s, stories, resources, placements)
 			return feeds.Atom(b, feeds.Feed{Title: title, Self: render.AbsURL(s, p), Link: render.AbsURL(s, page),
@@ -138,19 +168,18 @@ func feedJobs(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) []
 		feedJob{path: "/placements.json", asIs: true, write: func(b *bytes.Buffer) error { return feeds.PlacementsJSON(b, s.Today, records()) }},
 		feedJob{path: "/placements.csv", write: func(b *bytes.Buffer) error { return feeds.PlacementsCSV(b, records()) }},
 		feedJob{path: "/faculties.json", asIs: true,
-			inputs: func() []byte {
-				b, _ := json.Marshal(faculties()) // plain data: never fails
-				return append([]byte(s.Today.Format(time.DateOnly)), b...)
+			inputs: func(b *blockHash) {
+				records, _ := json.Marshal(faculties()) // plain data: never fails
+				b.buf = append(s.Today.AppendFormat(b.buf, time.DateOnly), records...)
 			},
 			write: func(b *bytes.Buffer) error { return feeds.FacultiesJSON(b, s.Today, faculties()) }},
 		feedJob{path: "/sitemap.xml",
-			inputs: func() []byte {
-				var b []byte
+			inputs: func(b *blockHash) {
 				for _, u := range urls() {
-					b = append(append(b, u.Loc...), 0)
-					b = append(u.LastMod.AppendFormat(b, time.RFC3339), 0)
+					b.buf = append(append(b.buf, u.Loc...), 0)
+					b.buf = append(u.LastMod.AppendFormat(b.buf, time.RFC3339), 0)
+					b.spill()
 				}
-				return b
 			},
 			write: func(b *bytes.Buffer) error { return feeds.Sitemap(b, urls()) }},
 		feedJob{path: "/robots.txt", write: func(b *bytes.Buffer) error { return feeds.Robots(b, render.AbsURL(s, "/sitemap.xml")) }},

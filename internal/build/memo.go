@@ -380,15 +380,16 @@ func (r *run) global() ([]byte, bool, error) {
 // site's front matter); both go with global.
 func (m *memo) feedsToMake(jobs []feedJob, global, all []byte, record func(string)) []feedJob {
 	var todo []feedJob
+	b := newBlockHash()
 	for _, j := range jobs {
-		h := sha256.New()
-		h.Write(global)
+		b.reset()
+		b.buf = append(b.buf, global...)
 		if j.inputs != nil {
-			h.Write(j.inputs())
+			j.inputs(b)
 		} else {
-			h.Write(all)
+			b.buf = append(b.buf, all...)
 		}
-		key, p := h.Sum(nil), strings.TrimPrefix(j.path, "/")
+		key, p := b.sum(), strings.TrimPrefix(j.path, "/")
 		m.mu.Lock()
 		m.feedKeys[p] = key
 		m.mu.Unlock()
@@ -404,12 +405,13 @@ func (m *memo) feedsToMake(jobs []feedJob, global, all []byte, record func(strin
 // feedsKey fingerprints what the whole-site feeds and exports are made
 // from: every document's path and front matter (they never read a body).
 func (r *run) feedsKey() []byte {
-	b := append(make([]byte, 0, len(r.memo.global)+96*len(r.hub.Documents)), r.memo.global...)
+	b := newBlockHash()
+	b.buf = append(b.buf, r.memo.global...)
 	for _, d := range r.hub.Documents {
-		b = append(append(append(b, d.Path...), 0), d.FrontSum[:]...)
+		b.buf = append(append(append(b.buf, d.Path...), 0), d.FrontSum[:]...)
+		b.spill()
 	}
-	sum := sha256.Sum256(b)
-	return sum[:]
+	return b.sum()
 }
 
 // executableSum identifies the running program: a new facultyhub may

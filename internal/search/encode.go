@@ -250,7 +250,7 @@ func (p *postings) appendEncoded(b []byte) []byte {
 // faculty is 1 + the index of the page's faculty in the manifest's
 // "faculties", 0 for none; trailing empty fields are left out.
 func (ix *Index) encodeDocShard(i int, faculties []string) File {
-	b := []byte{'['}
+	b := append(make([]byte, 0, recordSize*ix.opts.DocsPerShard), '[')
 	lo := i * ix.opts.DocsPerShard
 	for id := lo; id < min(lo+ix.opts.DocsPerShard, len(ix.docs)); id++ {
 		if id > lo {
@@ -284,7 +284,7 @@ func (ix *Index) encodeTops(keys []string, faculties []string) File {
 	}
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
-	b := []byte{'{'}
+	b := append(make([]byte, 0, (recordSize+8)*len(ids)), '{')
 	for i, id := range ids {
 		if i > 0 {
 			b = append(b, ',')
@@ -332,6 +332,11 @@ func (p *postings) appendTop(out []int32, n int) []int32 {
 	}
 	return out
 }
+
+// recordSize is about how many bytes appendRecord writes for a page, to
+// size the shards' buffers: a national index writes some 25,000 records
+// at every build.
+const recordSize = 320
 
 // appendRecord writes document id's record, null for a removed page.
 func (ix *Index) appendRecord(b []byte, id int, faculties []string) []byte {

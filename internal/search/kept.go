@@ -196,6 +196,11 @@ func (last *lastIndex) encode(w *binenc.Writer, ref func(string) uint64) {
 		w.Raw(sum[:])
 	}
 	stems := slices.Sorted(maps.Keys(last.stems))
+	size := 0
+	for _, p := range last.stems {
+		size += 2*p.count() + 8*topDocs
+	}
+	w.Grow(size + 40*len(last.surfaces))
 	w.Uint(uint64(len(stems)))
 	var enc []byte
 	var top []int32

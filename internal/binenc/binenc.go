@@ -8,6 +8,8 @@ package binenc
 import (
 	"encoding/binary"
 	"errors"
+	"hash/crc32"
+	"io"
 	"math"
 	"slices"
 	"time"
@@ -22,6 +24,17 @@ func (w *Writer) Grow(n int) { w.buf = slices.Grow(w.buf, n) }
 
 // Bytes returns what was written.
 func (w *Writer) Bytes() []byte { return w.buf }
+
+// Len returns how many bytes were written since the last FlushTo.
+func (w *Writer) Len() int { return len(w.buf) }
+
+// FlushTo writes what was written to dst and empties w, keeping its
+// buffer: a large encoding is streamed a block at a time.
+func (w *Writer) FlushTo(dst io.Writer) error {
+	_, err := dst.Write(w.buf)
+	w.buf = w.buf[:0]
+	return err
+}
 
 // Uint writes v.
 func (w *Writer) Uint(v uint64) { w.buf = binary.AppendUvarint(w.buf, v) }
@@ -191,4 +204,45 @@ func (r *Reader) Time() time.Time {
 		return time.Time{}
 	}
 	return t
+}
+
+// The build cache's files end with the CRC-32C of what comes before it:
+// a check against damage, which processors compute in hardware, several
+// times faster than a SHA-256 over the tens of megabytes a build reads
+// and writes.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// crcSize is the size of the CRC that ends a file.
+const crcSize = 4
+
+// CRCWriter writes to W, keeping the CRC-32C of what it wrote, and how
+// much it wrote.
+type CRCWriter struct {
+	W   io.Writer
+	crc uint32
+	N   int64
+}
+
+func (c *CRCWriter) Write(p []byte) (int, error) {
+	c.crc = crc32.Update(c.crc, castagnoli, p)
+	n, err := c.W.Write(p)
+	c.N += int64(n)
+	return n, err
+}
+
+// End writes the CRC-32C of everything written before it to W.
+func (c *CRCWriter) End() error {
+	_, err := c.W.Write(binary.LittleEndian.AppendUint32(nil, c.crc))
+	c.N += crcSize
+	return err
+}
+
+// Checked returns data without the CRC-32C that ends it, and whether
+// that CRC is right.
+func Checked(data []byte) ([]byte, bool) {
+	if len(data) < crcSize {
+		return nil, false
+	}
+	body := data[:len(data)-crcSize]
+	return body, crc32.Checksum(body, castagnoli) == binary.LittleEndian.Uint32(data[len(data)-crcSize:])
 }

@@ -1,6 +1,7 @@
 package binenc
 
 import (
+	"bytes"
 	"errors"
 	"math"
 	"slices"
@@ -98,4 +99,30 @@ func FuzzReader(f *testing.F) {
 			r.Time()
 		}
 	})
+}
+
+// TestCRC writes through a CRCWriter and checks what it wrote: the
+// body comes back, and any changed byte, or a cut, is caught.
+func TestCRC(t *testing.T) {
+	var b bytes.Buffer
+	w := &CRCWriter{W: &b}
+	w.Write([]byte("the build cache's "))
+	w.Write([]byte("records"))
+	if err := w.End(); err != nil || w.N != int64(b.Len()) {
+		t.Fatalf("End: %v; %d bytes counted, %d written", err, w.N, b.Len())
+	}
+	body, ok := Checked(b.Bytes())
+	if !ok || string(body) != "the build cache's records" {
+		t.Fatalf("Checked = %q, %v", body, ok)
+	}
+	for i := range b.Len() {
+		bad := bytes.Clone(b.Bytes())
+		bad[i] ^= 1
+		if _, ok := Checked(bad); ok {
+			t.Errorf("byte %d changed: still checked", i)
+		}
+		if _, ok := Checked(b.Bytes()[:i]); ok {
+			t.Errorf("cut at %d: still checked", i)
+		}
+	}
 }

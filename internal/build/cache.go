@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -144,15 +143,11 @@ func (c *Cache) writeDocuments(dir string, g *errgroup.Group) error {
 func (c *Cache) writeChecks(dir string, g *errgroup.Group) {
 	checks := c.checks
 	c.checks = check.NewCache()
-	g.Go(func() error { return writeFileAtomic(filepath.Join(dir, checksFile), checks.Encode()) })
+	g.Go(func() error { return writeFileAtomicFrom(filepath.Join(dir, checksFile), checks) })
 }
 
-// writeFileAtomic replaces the file p with data in one step.
-func writeFileAtomic(p string, data []byte) error {
-	return writeFileAtomicFrom(p, bytes.NewReader(data))
-}
-
-// writeFileAtomicFrom is writeFileAtomic with the content from src.
+// writeFileAtomicFrom replaces the file p, in one step, with what src
+// writes.
 func writeFileAtomicFrom(p string, src io.WriterTo) error {
 	tmp, err := os.CreateTemp(filepath.Dir(p), filepath.Base(p)+".*")
 	if err != nil {

@@ -232,8 +232,8 @@ func latestEntries(s *site.Site, stories []*site.Story, resources []*site.Resour
 		resource *site.Resource
 		place    *site.Placement
 	}
-	var keys []feeds.Entry
-	var items []item
+	n := len(stories) + len(resources) + len(placements)
+	keys, items := make([]feeds.Entry, 0, n), make([]item, 0, n)
 	for _, st := range stories {
 		keys, items = append(keys, feeds.Entry{URL: st.URL, Published: st.Date}), append(items, item{story: st})
 	}

@@ -1,12 +1,14 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
 	"debug/elf"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -189,31 +191,59 @@ func (m *memo) save(minify bool) error {
 		paths = append(paths, p)
 	}
 	slices.Sort(paths)
-	var w binenc.Writer
-	w.Grow(len(paths)*120 + len(linked)*64)
-	w.String(manifestFormat)
-	w.String(m.dest)
-	w.String(folderID(m.dest))
-	w.Bool(minify)
-	w.Raw(m.global)
-	w.Uint(uint64(len(paths)))
-	for _, p := range paths {
-		e := m.now[p]
-		w.String(p)
-		w.Raw(e.Sum[:])
-		w.Bool(e.Keyed)
-		if e.Keyed {
-			w.Raw(e.Key[:])
-		}
-	}
-	w.Strings(linked)
 	feeds := slices.Sorted(maps.Keys(m.feedKeys))
-	w.Uint(uint64(len(feeds)))
-	for _, p := range feeds {
-		w.String(p)
-		w.Raw(m.feedKeys[p])
-	}
-	return writeFileAtomic(filepath.Join(m.dir, manifestName), w.Bytes())
+	// Written a block at a time: some 5 MB at national scale.
+	return writeFileAtomicFrom(filepath.Join(m.dir, manifestName), writerTo(func(dst io.Writer) error {
+		bw := bufio.NewWriterSize(dst, 64<<10)
+		var w binenc.Writer
+		w.String(manifestFormat)
+		w.String(m.dest)
+		w.String(folderID(m.dest))
+		w.Bool(minify)
+		w.Raw(m.global)
+		w.Uint(uint64(len(paths)))
+		for _, p := range paths {
+			e := m.now[p]
+			w.String(p)
+			w.Raw(e.Sum[:])
+			w.Bool(e.Keyed)
+			if e.Keyed {
+				w.Raw(e.Key[:])
+			}
+			if w.Len() >= 60<<10 {
+				w.FlushTo(bw) // a failed write leaves its error to Flush
+			}
+		}
+		w.Strings(linked)
+		w.Uint(uint64(len(feeds)))
+		for _, p := range feeds {
+			w.String(p)
+			w.Raw(m.feedKeys[p])
+		}
+		w.FlushTo(bw)
+		return bw.Flush()
+	}))
+}
+
+// writerTo is a function that writes to a writer, as an io.WriterTo.
+type writerTo func(io.Writer) error
+
+func (f writerTo) WriteTo(w io.Writer) (int64, error) {
+	c := &countingWriter{w: w}
+	err := f(c)
+	return c.n, err
+}
+
+// countingWriter counts what it writes to w.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // same records the file p, made from data (a page: as written), and

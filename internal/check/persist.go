@@ -1,10 +1,10 @@
 package check
 
 import (
+	"bufio"
 	"crypto/sha256"
-	"encoding/binary"
 	"fmt"
-	"hash/crc32"
+	"io"
 	"slices"
 
 	"github.com/facultyhub/facultyhub/internal/binenc"
@@ -15,22 +15,26 @@ import (
 // cacheFormat changes whenever Encode's records do.
 const cacheFormat = "check-cache-3"
 
-// Encode writes what the last run left in the cache — each document's
+// WriteTo writes what the last run left in the cache — each document's
 // outline and the document rules' results — for DecodeCache in another
-// process.
-func (c *Cache) Encode() []byte {
+// process, a block at a time, and last the CRC-32C of the whole.
+func (c *Cache) WriteTo(dst io.Writer) (int64, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	bw := bufio.NewWriterSize(dst, 64<<10)
+	out := &binenc.CRCWriter{W: bw}
 	var w binenc.Writer
-	sums := make([][sha256.Size]byte, 0, len(c.last))
-	size := 64
-	for s, d := range c.last {
-		sums = append(sums, s)
-		size += len(d.raw) + 48
+	flush := func(force bool) {
+		if force || w.Len() >= 60<<10 {
+			w.FlushTo(out) // a failed write leaves its error to Flush
+		}
 	}
-	w.Grow(size + 256*len(c.docs)) // the outlines, and room for the results
 	w.String(cacheFormat)
 	w.Uint(c.context)
+	sums := make([][sha256.Size]byte, 0, len(c.last))
+	for s := range c.last {
+		sums = append(sums, s)
+	}
 	slices.SortFunc(sums, func(a, b [sha256.Size]byte) int { return slices.Compare(a[:], b[:]) })
 	w.Uint(uint64(len(sums)))
 	for _, s := range sums {
@@ -41,6 +45,7 @@ func (c *Cache) Encode() []byte {
 			d.raw = encodeOutline(d.outline)
 		}
 		w.Raw(d.raw)
+		flush(false)
 	}
 	keys := make([]docKey, 0, len(c.docs))
 	for k := range c.docs {
@@ -60,23 +65,22 @@ func (c *Cache) Encode() []byte {
 		w.String(k.path)
 		w.Raw(k.sum[:])
 		c.docs[k].Encode(&w)
+		flush(false)
 	}
-	w.Append(binary.LittleEndian.AppendUint32(nil, crc32.Checksum(w.Bytes(), castagnoli)))
-	return w.Bytes()
+	flush(true)
+	out.End()
+	return out.N, bw.Flush()
 }
 
-// castagnoli is the CRC-32C table, which processors compute in hardware.
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
-// DecodeCache reads what Encode wrote into a new Cache. Outlines are
+// DecodeCache reads what WriteTo wrote into a new Cache. Outlines are
 // decoded when a rule asks for one; the whole is checked against its
 // CRC-32C first, so a damaged file is refused here, not met later.
 func DecodeCache(data []byte) (*Cache, error) {
-	const crcSize = 4
-	if len(data) < crcSize || crc32.Checksum(data[:len(data)-crcSize], castagnoli) != binary.LittleEndian.Uint32(data[len(data)-crcSize:]) {
+	data, ok := binenc.Checked(data)
+	if !ok {
 		return nil, fmt.Errorf("check cache: %w", binenc.ErrCorrupt)
 	}
-	r := binenc.NewReader(data[:len(data)-crcSize])
+	r := binenc.NewReader(data)
 	if f := r.String(); f != cacheFormat {
 		return nil, fmt.Errorf("check cache: format %q, want %q", f, cacheFormat)
 	}

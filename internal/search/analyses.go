@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"math"
 	"slices"
@@ -89,14 +88,14 @@ func (c *Analyses) sweep() {
 }
 
 // analysesFormat changes whenever WriteTo's records do.
-const analysesFormat = "search-analyses-5"
+const analysesFormat = "search-analyses-6"
 
 // WriteTo writes the analyses of the last index made with c. Stems and
 // words are written once, in a table, and referred to by number. Each
-// record is written with its length, and the whole with its CRC-32C (a
-// check against damage, several times faster than a SHA-256 over 22 MB
-// read and written at every build), so that DecodeAnalyses can trust the
-// records without reading them through.
+// record is written with its length, and the whole is followed by its
+// CRC-32C (a check against damage, several times faster than a SHA-256
+// over 22 MB read and written at every build), so that DecodeAnalyses
+// can trust the records without reading them through.
 //
 // Last come the postings the last Fixed index left (lastIndex), each
 // stem's as a term shard writes them.
@@ -150,49 +149,40 @@ func (c *Analyses) WriteTo(w io.Writer) (int64, error) {
 	}
 	// Then what the last index left, whose stems and words may add to
 	// the table too.
-	var kept binenc.Writer
-	kept.Bool(c.index != nil)
 	if c.index != nil {
-		c.index.encode(&kept, ref)
+		c.index.number(ref)
 	}
 	var head binenc.Writer
+	head.String(analysesFormat)
 	head.Strings(c.table)
 	head.Uint(uint64(len(keys)))
-	// Each record is its key and its bytes, both with their lengths:
-	// hashed in place, then written.
+	// Each record is its key and its bytes, both with their lengths.
 	frame := func(b []byte, i int) []byte {
 		b = binary.AppendUvarint(b, sha256.Size)
 		b = append(b, keys[i][:]...)
 		return binary.AppendUvarint(b, uint64(len(records[i])))
 	}
 	var buf [2*binary.MaxVarintLen64 + sha256.Size]byte
-	h := crc32.New(castagnoli)
-	h.Write(head.Bytes())
-	for i := range keys {
-		h.Write(frame(buf[:0], i))
-		h.Write(records[i])
-	}
-	h.Write(kept.Bytes())
-	var start binenc.Writer
-	start.String(analysesFormat)
-	start.Uint(uint64(h.Sum32()))
 	bw := bufio.NewWriterSize(w, 1<<16)
-	n, _ := bw.Write(start.Bytes())
-	m, _ := bw.Write(head.Bytes())
-	n += m
+	out := &binenc.CRCWriter{W: bw}
+	out.Write(head.Bytes()) // a failed write leaves its error to Flush
 	for i := range keys {
-		m, _ = bw.Write(frame(buf[:0], i))
-		n += m
-		m, _ = bw.Write(records[i])
-		n += m
+		out.Write(frame(buf[:0], i))
+		out.Write(records[i])
 	}
-	m, _ = bw.Write(kept.Bytes())
-	n += m
-	return int64(n), bw.Flush() // a failed write leaves its error to Flush
+	var kept binenc.Writer
+	kept.Bool(c.index != nil)
+	if c.index != nil {
+		c.index.encode(&kept, ref, func() {
+			if kept.Len() >= 60<<10 {
+				kept.FlushTo(out)
+			}
+		})
+	}
+	kept.FlushTo(out)
+	out.End()
+	return out.N, bw.Flush() // a failed write leaves its error to Flush
 }
-
-// castagnoli is the CRC-32C table, which processors compute in hardware.
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // DecodeAnalyses reads what WriteTo wrote. It checks the whole against
 // its CRC-32C and keeps each record as the bytes it was written as: an
@@ -200,13 +190,13 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // analysis.decoded), so a build holds bytes, not millions of small
 // structs.
 func DecodeAnalyses(data []byte) (*Analyses, error) {
+	data, ok := binenc.Checked(data)
+	if !ok {
+		return nil, fmt.Errorf("search analyses: %w", binenc.ErrCorrupt)
+	}
 	r := binenc.NewReader(data)
 	if f := r.String(); f != analysesFormat {
 		return nil, fmt.Errorf("search analyses: format %q, want %q", f, analysesFormat)
-	}
-	sum := r.Uint()
-	if r.Err() != nil || uint64(crc32.Checksum(r.Rest(), castagnoli)) != sum {
-		return nil, fmt.Errorf("search analyses: %w", binenc.ErrCorrupt)
 	}
 	c := NewAnalyses()
 	table := r.Strings()

@@ -196,7 +196,13 @@ func (ix *Index) encodeTerms(keys []string) File {
 			w = append(w, sf.stem...)
 		}
 	}
-	b := []byte(`{"w":`)
+	size := len(w) + 16
+	for _, k := range keys {
+		if p := ix.stems[k]; p != nil {
+			size += len(k) + 6 + 2*p.count() // a posting takes one or two characters
+		}
+	}
+	b := append(make([]byte, 0, size), `{"w":`...)
 	b = jsonstr.Append(b, string(w))
 	b = append(b, `,"p":{`...)
 	first := true

@@ -187,20 +187,28 @@ func (ix *Index) addChanges(docs []Document, analysed []analysis, sums [][sha256
 	return true
 }
 
+// number gives every stem and word of last a number in the cache's
+// table (ref), before the table is written.
+func (last *lastIndex) number(ref func(string) uint64) {
+	for stem := range last.stems {
+		ref(stem)
+	}
+	for word, sf := range last.surfaces {
+		ref(word)
+		ref(sf.stem)
+	}
+}
+
 // encode writes last for decodeLastIndex, its stems and words by their
-// numbers in the cache's table (ref).
-func (last *lastIndex) encode(w *binenc.Writer, ref func(string) uint64) {
+// numbers in the cache's table (ref, which number has made), calling
+// flush now and then so that w can be written out a block at a time.
+func (last *lastIndex) encode(w *binenc.Writer, ref func(string) uint64, flush func()) {
 	w.Float(last.avgLen)
 	w.Uint(uint64(len(last.sums)))
 	for _, sum := range last.sums {
 		w.Raw(sum[:])
 	}
 	stems := slices.Sorted(maps.Keys(last.stems))
-	size := 0
-	for _, p := range last.stems {
-		size += 2*p.count() + 8*topDocs
-	}
-	w.Grow(size + 40*len(last.surfaces))
 	w.Uint(uint64(len(stems)))
 	var enc []byte
 	var top []int32
@@ -214,6 +222,7 @@ func (last *lastIndex) encode(w *binenc.Writer, ref func(string) uint64) {
 		for _, id := range top {
 			w.Uint(uint64(id))
 		}
+		flush()
 	}
 	words := slices.Sorted(maps.Keys(last.surfaces))
 	w.Uint(uint64(len(words)))
@@ -223,6 +232,7 @@ func (last *lastIndex) encode(w *binenc.Writer, ref func(string) uint64) {
 		w.Uint(ref(sf.stem))
 		w.Bool(sf.stop)
 		w.Uint(uint64(sf.refs))
+		flush()
 	}
 }
 

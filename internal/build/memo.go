@@ -214,7 +214,13 @@ func (m *memo) save(minify bool) error {
 				w.FlushTo(bw) // a failed write leaves its error to Flush
 			}
 		}
-		w.Strings(linked)
+		w.Uint(uint64(len(linked))) // as Strings writes them
+		for _, l := range linked {
+			w.String(l)
+			if w.Len() >= 60<<10 {
+				w.FlushTo(bw)
+			}
+		}
 		w.Uint(uint64(len(feeds)))
 		for _, p := range feeds {
 			w.String(p)

@@ -86,8 +86,9 @@ func DecodeCache(data []byte) (*Cache, error) {
 	}
 	c := NewCache()
 	c.context = r.Uint()
-	c.last = map[[sha256.Size]byte]docOutline{}
-	for range r.Len() {
+	n := r.Len()
+	c.last = make(map[[sha256.Size]byte]docOutline, n)
+	for range n {
 		var s [sha256.Size]byte
 		copy(s[:], r.Raw())
 		d := docOutline{anchors: r.Uint(), raw: r.Raw()}
@@ -96,7 +97,9 @@ func DecodeCache(data []byte) (*Cache, error) {
 		}
 		c.last[s] = d
 	}
-	for range r.Len() {
+	n = r.Len()
+	c.docs = make(map[docKey]diag.List, n)
+	for range n {
 		k := docKey{path: r.String()}
 		copy(k.sum[:], r.Raw())
 		l := diag.Decode(r)

@@ -168,7 +168,7 @@ func DecodeCache(data []byte) (*Cache, error) {
 	var wg sync.WaitGroup
 	for k := range workers {
 		wg.Go(func() {
-			maps[k] = map[string]cachedDoc{}
+			maps[k] = make(map[string]cachedDoc, len(records)/workers+1)
 			for i := k; i < len(records); i += workers {
 				p, e, err := decodeRecord(records[i])
 				if err != nil {
@@ -180,6 +180,7 @@ func DecodeCache(data []byte) (*Cache, error) {
 		})
 	}
 	wg.Wait()
+	c.docs = make(map[string]cachedDoc, len(records))
 	for k := range workers {
 		if errs[k] != nil {
 			return nil, errs[k]

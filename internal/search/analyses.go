@@ -83,7 +83,7 @@ func (c *Analyses) put(key [sha256.Size]byte, a analysis) {
 // sweep ends an index: what it did not ask for goes at the next.
 func (c *Analyses) sweep() {
 	c.mu.Lock()
-	c.last, c.now = c.now, map[[sha256.Size]byte]analysis{}
+	c.last, c.now = c.now, make(map[[sha256.Size]byte]analysis, len(c.now))
 	c.mu.Unlock()
 }
 
@@ -153,6 +153,11 @@ func (c *Analyses) WriteTo(w io.Writer) (int64, error) {
 		c.index.number(ref)
 	}
 	var head binenc.Writer
+	size := 64
+	for _, s := range c.table {
+		size += len(s) + 2
+	}
+	head.Grow(size)
 	head.String(analysesFormat)
 	head.Strings(c.table)
 	head.Uint(uint64(len(keys)))
@@ -212,6 +217,7 @@ func DecodeAnalyses(data []byte) (*Analyses, error) {
 		}
 		c.last[[sha256.Size]byte(key)] = analysis{record: record}
 	}
+	c.now = make(map[[sha256.Size]byte]analysis, len(c.last)) // the next index asks for most
 	if r.Bool() {
 		c.index = decodeLastIndex(r, table)
 	}

@@ -23,8 +23,10 @@ import (
 // and its new. When the number of pages changed, the average moved or
 // many pages changed, New makes the postings anew.
 
-// maxKeptChanges is how many changed pages an index takes the last
-// postings for; beyond, making them anew is about as fast.
+// maxKeptChanges is how many changed document numbers an index takes
+// the last postings for: a bound on the work a long list of changes
+// would take (each thaws the postings of every stem of two pages), not
+// a tuned figure.
 const maxKeptChanges = 256
 
 // lastIndex is what an index leaves for the next: its pages' text sums

@@ -47,7 +47,9 @@ type Options struct {
 	Cache *Cache
 	// CacheDir, when set, is the folder of the build cache (memo.go):
 	// the next build into the same Dest with it renders and writes only
-	// what changed.
+	// what changed. A build maps the cache's files into memory and never
+	// unmaps them (readCacheFile): made for a process that builds once,
+	// as `facultyhub build` does; a long-lived one should use Cache.
 	CacheDir string
 }
 

@@ -15,7 +15,7 @@ import (
 )
 
 // cacheFormat changes whenever Encode's records do.
-const cacheFormat = "content-cache-5"
+const cacheFormat = "content-cache-6"
 
 // Encode makes the records of the cache's documents — their typed
 // structs, decoded front matter with its positions, diagnostics, and
@@ -59,17 +59,20 @@ type encodedCache struct {
 	records [][]byte
 }
 
+// WriteTo writes them, and last their CRC-32C: a document's front matter
+// is decoded only when asked for (lazyFront), so damage must be caught
+// when the file is read, not met later.
 func (e encodedCache) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriterSize(w, 1<<16)
-	n, _ := bw.Write(e.head)
+	out := &binenc.CRCWriter{W: bw}
+	out.Write(e.head) // a failed write leaves its error to Flush
 	var buf [binary.MaxVarintLen64]byte
 	for _, rec := range e.records {
-		m, _ := bw.Write(binary.AppendUvarint(buf[:0], uint64(len(rec))))
-		n += m
-		m, _ = bw.Write(rec)
-		n += m
+		out.Write(binary.AppendUvarint(buf[:0], uint64(len(rec))))
+		out.Write(rec)
 	}
-	return int64(n), bw.Flush() // a failed write leaves its error to Flush
+	out.End()
+	return out.N, bw.Flush()
 }
 
 // encodeRecord writes one document's record.
@@ -144,6 +147,10 @@ func (l *lazyFront) get() Fields {
 // its body, which LoadCached takes from the file when its bytes are the
 // same.
 func DecodeCache(data []byte) (*Cache, error) {
+	data, ok := binenc.Checked(data)
+	if !ok {
+		return nil, fmt.Errorf("content cache: %w", binenc.ErrCorrupt)
+	}
 	r := binenc.NewReader(data)
 	if f := r.String(); f != cacheFormat {
 		return nil, fmt.Errorf("content cache: format %q, want %q", f, cacheFormat)

@@ -109,6 +109,28 @@ func (c *Cache) reuse(docs []*content.Document) (missing []int) {
 		}
 		return missing
 	}
+	if c.last != nil && c.outlined == nil && len(c.now) == 0 {
+		// Read from disk: the outlines all stay, as after a run whose
+		// documents kept their places, unless too many of them are no
+		// longer asked for (counted as stale; documents of the same
+		// bytes make it an undercount, which only delays a sweep).
+		hits := 0
+		for i, doc := range docs {
+			if doc.Broken {
+				continue
+			}
+			if _, ok := c.last[doc.Sum]; ok {
+				hits++
+			} else {
+				missing = append(missing, i)
+			}
+		}
+		if stale := len(c.last) - hits; stale < maxStale {
+			c.spare, c.now, c.shared, c.stale = c.now, c.last, true, max(stale, 0)
+			return missing
+		}
+		missing = missing[:0]
+	}
 	c.stale = 0
 	for i, doc := range docs {
 		if doc.Broken {

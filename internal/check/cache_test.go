@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"testing"
 	"testing/fstest"
@@ -120,4 +121,44 @@ func encoded(t *testing.T, c *check.Cache) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// TestCacheFromDiskSweepsStaleOutlines reads a check cache back as a
+// build does, after most of the pages it outlined have gone: its outlines
+// all stay while few are stale (a rebuild after an edit looks up only
+// what it lacks), and once more than a thousand are, the run keeps only
+// the outlines it used, and the cache written after it holds no more.
+func TestCacheFromDiskSweepsStaleOutlines(t *testing.T) {
+	pages := map[string]string{}
+	for i := range 1100 {
+		pages[fmt.Sprintf("content/page-%04d.md", i)] = fmt.Sprintf("---\ntitle: Page %d\n---\n## Part %d\n\nText.\n", i, i)
+	}
+	fsys := sitetest.Valid(t, pages)
+	hub, _ := content.Load(fsys)
+	cache := check.NewCache()
+	check.Run(hub, check.Options{Today: today, Cache: cache})
+	all := cache.Outlines()
+	run := func(remove int) int {
+		t.Helper()
+		decoded, err := check.DecodeCache(encoded(t, cache))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range remove {
+			delete(fsys, fmt.Sprintf("content/page-%04d.md", i))
+		}
+		hub, _ := content.Load(fsys)
+		want := check.Run(hub, check.Options{Today: today})
+		if got := check.Run(hub, check.Options{Today: today, Cache: decoded}); !slices.Equal(got, want) {
+			t.Fatalf("with %d pages removed, the cache changed the diagnostics:\n%v\nwant\n%v", remove, got, want)
+		}
+		cache = decoded
+		return decoded.Outlines()
+	}
+	if n := run(10); n != all {
+		t.Errorf("10 pages gone: %d outlines kept, want all %d (the stale ones stay)", n, all)
+	}
+	if n := run(1090); n >= all-1000 {
+		t.Errorf("1,090 pages gone: %d outlines kept of %d, want only those still used", n, all)
+	}
 }

@@ -74,7 +74,7 @@ var Kinds = []Value{
 // content file — with their facet values, and the facets with their
 // values in display order.
 func FromSite(s *site.Site) Corpus {
-	var docs []Document
+	docs := make([]Document, 0, len(s.Placements)+len(s.Stories)+len(s.Resources)+len(s.Partners)+len(s.Faculties)+len(s.Pages)+1)
 	add := func(d *content.Document, f *site.Faculty, kind, note string, facets map[string][]string) {
 		doc := Document{URL: d.URL, Title: d.Title, Excerpt: d.Summary, Body: d.Body, Kind: kind, Note: note, Facets: facets, source: d}
 		facets["kind"] = []string{kind}

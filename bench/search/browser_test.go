@@ -130,6 +130,18 @@ func (b *browser) open(t *testing.T, url string) results {
 	return b.results(t)
 }
 
+// renderedFor waits until the results on screen are those of query q.
+// Typed a key at a time, a query is searched for whenever typing pauses
+// (80 ms): on a loaded machine, after its first letters too, so the first
+// rendering after typing may be of those.
+func renderedFor(q string) chromedp.Action[chromedp.Void] {
+	js := fmt.Sprintf(`(document.getElementById('search-status')?.textContent || '').includes(%q)`, "for “"+q+"”")
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Poll[chromedp.Void](js, chromedp.WithPollingInterval(2*time.Millisecond))(ctx, t)
+		return err
+	})
+}
+
 func (b *browser) noProblems(t *testing.T) {
 	t.Helper()
 	if p := b.Problems(); len(p) > 0 {
@@ -349,7 +361,7 @@ func TestSearchByKeyboard(t *testing.T) {
 	err := b.do(10*time.Second,
 		chromedp.Focus(chromedp.ID("search-input")),
 		chromedp.KeyEvent("placement"),
-		rendered(1))
+		renderedFor("placement"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -357,10 +369,14 @@ func TestSearchByKeyboard(t *testing.T) {
 	if len(r.Links) != 10 || count(t, r.Status) <= 10 {
 		t.Fatalf("typing a common word: %q with %d shown", r.Status, len(r.Links))
 	}
+	renders, err := eval[int](b, `Number(document.querySelector('[data-search]').dataset.rendered)`)
+	if err != nil {
+		t.Fatal(err)
+	}
 	err = b.do(10*time.Second,
 		chromedp.Focus(chromedp.CSS(`#search-results + button`)),
 		chromedp.KeyEvent("\r"),
-		rendered(2))
+		rendered(renders))
 	if err != nil {
 		t.Fatal(err)
 	}

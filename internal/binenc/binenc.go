@@ -25,17 +25,6 @@ func (w *Writer) Grow(n int) { w.buf = slices.Grow(w.buf, n) }
 // Bytes returns what was written.
 func (w *Writer) Bytes() []byte { return w.buf }
 
-// Len returns how many bytes were written since the last FlushTo.
-func (w *Writer) Len() int { return len(w.buf) }
-
-// FlushTo writes what was written to dst and empties w, keeping its
-// buffer: a large encoding is streamed a block at a time.
-func (w *Writer) FlushTo(dst io.Writer) error {
-	_, err := dst.Write(w.buf)
-	w.buf = w.buf[:0]
-	return err
-}
-
 // Uint writes v.
 func (w *Writer) Uint(v uint64) { w.buf = binary.AppendUvarint(w.buf, v) }
 
@@ -212,29 +201,54 @@ func (r *Reader) Time() time.Time {
 // and writes.
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// crcSize is the size of the CRC that ends a file.
+// crcSize is the size of the CRC that ends a Stream.
 const crcSize = 4
 
-// CRCWriter writes to W, keeping the CRC-32C of what it wrote, and how
-// much it wrote.
-type CRCWriter struct {
-	W   io.Writer
+// Stream is a Writer that writes what it is given to dst a block at a
+// time, and ends it with the CRC-32C of all it wrote: the build cache's
+// files, tens of megabytes at national scale, are never whole in memory.
+// Call Spill between records, and Close at the end.
+type Stream struct {
+	Writer
+	dst io.Writer
 	crc uint32
-	N   int64
+	n   int64
+	err error
 }
 
-func (c *CRCWriter) Write(p []byte) (int, error) {
-	c.crc = crc32.Update(c.crc, castagnoli, p)
-	n, err := c.W.Write(p)
-	c.N += int64(n)
-	return n, err
+// streamBlock is how much a Stream gathers before it writes.
+const streamBlock = 64 << 10
+
+// NewStream returns a Stream writing to dst.
+func NewStream(dst io.Writer) *Stream {
+	return &Stream{Writer: Writer{buf: make([]byte, 0, streamBlock+4<<10)}, dst: dst}
 }
 
-// End writes the CRC-32C of everything written before it to W.
-func (c *CRCWriter) End() error {
-	_, err := c.W.Write(binary.LittleEndian.AppendUint32(nil, c.crc))
-	c.N += crcSize
-	return err
+// Spill writes what was written once it fills a block.
+func (s *Stream) Spill() {
+	if len(s.buf) >= streamBlock {
+		s.flush()
+	}
+}
+
+func (s *Stream) flush() {
+	s.crc = crc32.Update(s.crc, castagnoli, s.buf)
+	if s.err == nil {
+		var n int
+		n, s.err = s.dst.Write(s.buf)
+		s.n += int64(n)
+	}
+	s.buf = s.buf[:0]
+}
+
+// Close writes what is left and the CRC-32C of everything before it, and
+// returns how many bytes it wrote in all and the first write's error.
+func (s *Stream) Close() (int64, error) {
+	s.flush()
+	crc := s.crc
+	s.buf = binary.LittleEndian.AppendUint32(s.buf, crc)
+	s.flush()
+	return s.n, s.err
 }
 
 // Checked returns data without the CRC-32C that ends it, and whether

@@ -101,21 +101,29 @@ func FuzzReader(f *testing.F) {
 	})
 }
 
-// TestCRC writes through a CRCWriter and checks what it wrote: the
-// body comes back, and any changed byte, or a cut, is caught.
-func TestCRC(t *testing.T) {
+// TestStream writes records through a Stream, more than a block of
+// them, and checks what it wrote: the records come back, and any changed
+// byte, or a cut, is caught.
+func TestStream(t *testing.T) {
 	var b bytes.Buffer
-	w := &CRCWriter{W: &b}
-	w.Write([]byte("the build cache's "))
-	w.Write([]byte("records"))
-	if err := w.End(); err != nil || w.N != int64(b.Len()) {
-		t.Fatalf("End: %v; %d bytes counted, %d written", err, w.N, b.Len())
+	s := NewStream(&b)
+	var want Writer
+	for i := range 20000 {
+		for _, w := range []*Writer{&s.Writer, &want} {
+			w.String("the build cache's records")
+			w.Uint(uint64(i))
+		}
+		s.Spill()
+	}
+	n, err := s.Close()
+	if err != nil || n != int64(b.Len()) || b.Len() < 2*streamBlock {
+		t.Fatalf("Close: %v; %d bytes counted, %d written", err, n, b.Len())
 	}
 	body, ok := Checked(b.Bytes())
-	if !ok || string(body) != "the build cache's records" {
-		t.Fatalf("Checked = %q, %v", body, ok)
+	if !ok || !bytes.Equal(body, want.Bytes()) {
+		t.Fatalf("Checked: %v, the records came back the same: %v", ok, bytes.Equal(body, want.Bytes()))
 	}
-	for i := range b.Len() {
+	for i := 0; i < b.Len(); i += 1 + i/64 {
 		bad := bytes.Clone(b.Bytes())
 		bad[i] ^= 1
 		if _, ok := Checked(bad); ok {

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -46,7 +45,7 @@ import (
 // half-way leaves no manifest and the next build is a clean one.
 
 // manifestFormat changes whenever the manifest's meaning does.
-const manifestFormat = "facultyhub-build-cache-3"
+const manifestFormat = "facultyhub-build-cache-4"
 
 // manifestName is the manifest's file in the cache folder.
 const manifestName = "manifest.bin"
@@ -139,6 +138,10 @@ func readManifest(p string) (*manifest, error) {
 	if err != nil {
 		return nil, err
 	}
+	data, ok := binenc.Checked(data)
+	if !ok {
+		return nil, fmt.Errorf("build cache: manifest: %w", binenc.ErrCorrupt)
+	}
 	r := binenc.NewReader(data)
 	m := &manifest{Format: r.String()}
 	if m.Format != manifestFormat {
@@ -193,9 +196,8 @@ func (m *memo) save(minify bool) error {
 	slices.Sort(paths)
 	feeds := slices.Sorted(maps.Keys(m.feedKeys))
 	// Written a block at a time: some 5 MB at national scale.
-	return writeFileAtomicFrom(filepath.Join(m.dir, manifestName), writerTo(func(dst io.Writer) error {
-		bw := bufio.NewWriterSize(dst, 64<<10)
-		var w binenc.Writer
+	return writeFileAtomicFrom(filepath.Join(m.dir, manifestName), writerTo(func(dst io.Writer) (int64, error) {
+		w := binenc.NewStream(dst)
 		w.String(manifestFormat)
 		w.String(m.dest)
 		w.String(folderID(m.dest))
@@ -210,47 +212,26 @@ func (m *memo) save(minify bool) error {
 			if e.Keyed {
 				w.Raw(e.Key[:])
 			}
-			if w.Len() >= 60<<10 {
-				w.FlushTo(bw) // a failed write leaves its error to Flush
-			}
+			w.Spill()
 		}
 		w.Uint(uint64(len(linked))) // as Strings writes them
 		for _, l := range linked {
 			w.String(l)
-			if w.Len() >= 60<<10 {
-				w.FlushTo(bw)
-			}
+			w.Spill()
 		}
 		w.Uint(uint64(len(feeds)))
 		for _, p := range feeds {
 			w.String(p)
 			w.Raw(m.feedKeys[p])
 		}
-		w.FlushTo(bw)
-		return bw.Flush()
+		return w.Close()
 	}))
 }
 
 // writerTo is a function that writes to a writer, as an io.WriterTo.
-type writerTo func(io.Writer) error
+type writerTo func(io.Writer) (int64, error)
 
-func (f writerTo) WriteTo(w io.Writer) (int64, error) {
-	c := &countingWriter{w: w}
-	err := f(c)
-	return c.n, err
-}
-
-// countingWriter counts what it writes to w.
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
-}
+func (f writerTo) WriteTo(w io.Writer) (int64, error) { return f(w) }
 
 // same records the file p, made from data (a page: as written), and
 // reports whether the last build wrote it from the same bytes, so that it

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"fmt"
 	"io"
@@ -21,14 +20,7 @@ const cacheFormat = "check-cache-3"
 func (c *Cache) WriteTo(dst io.Writer) (int64, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	bw := bufio.NewWriterSize(dst, 64<<10)
-	out := &binenc.CRCWriter{W: bw}
-	var w binenc.Writer
-	flush := func(force bool) {
-		if force || w.Len() >= 60<<10 {
-			w.FlushTo(out) // a failed write leaves its error to Flush
-		}
-	}
+	w := binenc.NewStream(dst)
 	w.String(cacheFormat)
 	w.Uint(c.context)
 	sums := make([][sha256.Size]byte, 0, len(c.last))
@@ -45,7 +37,7 @@ func (c *Cache) WriteTo(dst io.Writer) (int64, error) {
 			d.raw = encodeOutline(d.outline)
 		}
 		w.Raw(d.raw)
-		flush(false)
+		w.Spill()
 	}
 	keys := make([]docKey, 0, len(c.docs))
 	for k := range c.docs {
@@ -64,12 +56,10 @@ func (c *Cache) WriteTo(dst io.Writer) (int64, error) {
 	for _, k := range keys {
 		w.String(k.path)
 		w.Raw(k.sum[:])
-		c.docs[k].Encode(&w)
-		flush(false)
+		c.docs[k].Encode(&w.Writer)
+		w.Spill()
 	}
-	flush(true)
-	out.End()
-	return out.N, bw.Flush()
+	return w.Close()
 }
 
 // DecodeCache reads what WriteTo wrote into a new Cache. Outlines are

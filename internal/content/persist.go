@@ -1,8 +1,6 @@
 package content
 
 import (
-	"bufio"
-	"encoding/binary"
 	"fmt"
 	"io"
 	"runtime"
@@ -63,16 +61,13 @@ type encodedCache struct {
 // is decoded only when asked for (lazyFront), so damage must be caught
 // when the file is read, not met later.
 func (e encodedCache) WriteTo(w io.Writer) (int64, error) {
-	bw := bufio.NewWriterSize(w, 1<<16)
-	out := &binenc.CRCWriter{W: bw}
-	out.Write(e.head) // a failed write leaves its error to Flush
-	var buf [binary.MaxVarintLen64]byte
+	s := binenc.NewStream(w)
+	s.Append(e.head)
 	for _, rec := range e.records {
-		out.Write(binary.AppendUvarint(buf[:0], uint64(len(rec))))
-		out.Write(rec)
+		s.Raw(rec)
+		s.Spill()
 	}
-	out.End()
-	return out.N, bw.Flush()
+	return s.Close()
 }
 
 // encodeRecord writes one document's record.

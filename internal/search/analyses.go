@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
@@ -152,41 +151,21 @@ func (c *Analyses) WriteTo(w io.Writer) (int64, error) {
 	if c.index != nil {
 		c.index.number(ref)
 	}
-	var head binenc.Writer
-	size := 64
-	for _, s := range c.table {
-		size += len(s) + 2
-	}
-	head.Grow(size)
-	head.String(analysesFormat)
-	head.Strings(c.table)
-	head.Uint(uint64(len(keys)))
+	s := binenc.NewStream(w)
+	s.String(analysesFormat)
+	s.Strings(c.table)
+	s.Uint(uint64(len(keys)))
 	// Each record is its key and its bytes, both with their lengths.
-	frame := func(b []byte, i int) []byte {
-		b = binary.AppendUvarint(b, sha256.Size)
-		b = append(b, keys[i][:]...)
-		return binary.AppendUvarint(b, uint64(len(records[i])))
+	for i, k := range keys {
+		s.Raw(k[:])
+		s.Raw(records[i])
+		s.Spill()
 	}
-	var buf [2*binary.MaxVarintLen64 + sha256.Size]byte
-	bw := bufio.NewWriterSize(w, 1<<16)
-	out := &binenc.CRCWriter{W: bw}
-	out.Write(head.Bytes()) // a failed write leaves its error to Flush
-	for i := range keys {
-		out.Write(frame(buf[:0], i))
-		out.Write(records[i])
-	}
-	var kept binenc.Writer
-	kept.Bool(c.index != nil)
+	s.Bool(c.index != nil)
 	if c.index != nil {
-		c.index.encode(&kept, ref, func() {
-			if kept.Len() >= 60<<10 {
-				kept.FlushTo(out)
-			}
-		})
+		c.index.encode(&s.Writer, ref, s.Spill)
 	}
-	kept.FlushTo(out)
-	out.End()
-	return out.N, bw.Flush() // a failed write leaves its error to Flush
+	return s.Close()
 }
 
 // DecodeAnalyses reads what WriteTo wrote. It checks the whole against

@@ -285,7 +285,7 @@ func (ix *Index) encodeTops(keys []string, faculties []string) File {
 	var ids []int32
 	for _, k := range keys {
 		if p := ix.stems[k]; p != nil {
-			ids = p.appendTop(ids, topDocs)
+			ids = p.appendTop(ids)
 		}
 	}
 	slices.Sort(ids)
@@ -304,14 +304,14 @@ func (ix *Index) encodeTops(keys []string, faculties []string) File {
 	return named("search/r/", b)
 }
 
-// appendTop appends the numbers of the n documents a query of this stem
-// alone ranks first: by level, highest first, then by number, as the
-// client orders equal scores.
-func (p *postings) appendTop(out []int32, n int) []int32 {
-	if p.kept != nil && n == topDocs {
+// appendTop appends the numbers of the topDocs documents a query of
+// this stem alone ranks first: by level, highest first, then by number,
+// as the client orders equal scores. Kept postings have them already.
+func (p *postings) appendTop(out []int32) []int32 {
+	if p.kept != nil {
 		return append(out, p.kept.top...)
 	}
-	p.thaw()
+	const n = topDocs
 	type top struct {
 		id    int32
 		level uint8

@@ -218,7 +218,7 @@ func (last *lastIndex) encode(w *binenc.Writer, ref func(string) uint64, flush f
 		p := last.stems[stem]
 		w.Uint(ref(stem))
 		w.Uint(uint64(p.count()))
-		enc, top = p.appendEncoded(enc[:0]), p.appendTop(top[:0], topDocs)
+		enc, top = p.appendEncoded(enc[:0]), p.appendTop(top[:0])
 		w.Raw(enc)
 		w.Uint(uint64(len(top)))
 		for _, id := range top {

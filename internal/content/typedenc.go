@@ -13,13 +13,142 @@ import (
 // document makes its struct without decoding the front matter: a
 // national site's Fields are some 50 MB of maps, read only by the checks
 // of the documents that changed (Document.Front decodes them then).
-// encodeTyped and decodeTyped must write and read every field of every
-// struct: TestTypedRoundTrip fills each field in turn to hold them to it.
+// typedFields lists every field of every struct once, in the order they
+// are written, for both encodeTyped and decodeTyped: TestTypedRoundTrip
+// fills each field in turn to hold the list to the structs.
+
+// typedCodec is what typedFields hands each field to, by its kind: a
+// typedWriter writes it, a typedReader sets it.
+type typedCodec interface {
+	str(*string)
+	slug(*string) // a vocabulary's value, interned as newTyped does
+	flag(*bool)
+	num(*int)
+	real(*float64)
+	date(*time.Time)
+	dates(*[]time.Time)
+	strs(*[]string)
+	slugs(*[]string)
+}
+
+// typedFields hands each field of t to c, and reports whether t is a
+// typed struct.
+func typedFields(t any, c typedCodec) bool {
+	switch t := t.(type) {
+	case *Faculty:
+		c.slug(&t.Status)
+		c.flag(&t.Demonstration)
+		c.date(&t.Established)
+		c.str(&t.Lead.Name)
+		c.str(&t.Lead.Role)
+		c.str(&t.Lead.Email)
+		c.str(&t.Contact)
+		c.str(&t.Website)
+		c.slugs(&t.Professions)
+		c.slugs(&t.Priorities)
+		c.date(&t.Reviewed)
+		c.strs(&t.Maintainers)
+	case *Partner:
+		c.slug(&t.Sector)
+		c.str(&t.Website)
+		c.slugs(&t.Professions)
+	case *Story:
+		c.date(&t.Date)
+		c.str(&t.Author)
+		c.slugs(&t.Themes)
+		c.slugs(&t.Professions)
+		c.str(&t.Image.Src)
+		c.str(&t.Image.Alt)
+	case *Resource:
+		c.slug(&t.Format)
+		c.date(&t.Date)
+		c.str(&t.Link)
+		c.slugs(&t.Themes)
+		c.slugs(&t.Professions)
+		c.slugs(&t.Audience)
+		c.date(&t.Reviewed)
+		c.str(&t.Licence)
+	case *Placement:
+		c.slug(&t.Host)
+		c.slugs(&t.Professions)
+		c.slug(&t.Setting)
+		c.slugs(&t.Models)
+		c.str(&t.Level)
+		c.num(&t.DurationWeeks)
+		c.real(&t.HoursPerWeek)
+		c.dates(&t.Starts)
+		c.date(&t.Closes)
+		c.num(&t.Capacity)
+		c.str(&t.Location.Town)
+		c.str(&t.Location.Postcode)
+		c.slug(&t.Route)
+		c.str(&t.Apply)
+		c.str(&t.HEI)
+		c.slugs(&t.Support)
+		c.strs(&t.Requirements)
+		c.slug(&t.Status)
+		c.date(&t.Date)
+	case *Page:
+		c.date(&t.Date)
+		c.date(&t.Reviewed)
+	default:
+		return false
+	}
+	return true
+}
+
+// encodeTyped writes the values of t, the typed struct of its document.
+func encodeTyped(w *binenc.Writer, t any) error {
+	if !typedFields(t, typedWriter{w}) {
+		return fmt.Errorf("no encoding for %T", t)
+	}
+	return nil
+}
+
+// decodeTyped reads the typed struct of doc that encodeTyped wrote: the
+// struct newTyped makes for doc's kind.
+func decodeTyped(r *binenc.Reader, doc *Document) any {
+	var t any
+	switch doc.Kind {
+	case KindFaculty:
+		t = &Faculty{Document: doc}
+	case KindPartner:
+		t = &Partner{Document: doc}
+	case KindStory:
+		t = &Story{Document: doc}
+	case KindResource:
+		t = &Resource{Document: doc}
+	case KindPlacement:
+		t = &Placement{Document: doc}
+	default:
+		t = &Page{Document: doc}
+	}
+	typedFields(t, typedReader{r})
+	return t
+}
 
 // typedWriter writes a typed struct's values. Lists and times keep
 // whether they were nil or zero, so a decoded struct equals the one
 // newTyped made.
 type typedWriter struct{ *binenc.Writer }
+
+func (w typedWriter) str(s *string)         { w.String(*s) }
+func (w typedWriter) slug(s *string)        { w.String(*s) }
+func (w typedWriter) flag(b *bool)          { w.Bool(*b) }
+func (w typedWriter) num(n *int)            { w.Int(*n) }
+func (w typedWriter) real(f *float64)       { w.Float(*f) }
+func (w typedWriter) strs(ss *[]string)     { writeItems(w, *ss, w.String) }
+func (w typedWriter) slugs(ss *[]string)    { writeItems(w, *ss, w.String) }
+func (w typedWriter) dates(ts *[]time.Time) { writeItems(w, *ts, w.time) }
+func (w typedWriter) date(t *time.Time)     { w.time(*t) }
+
+func (w typedWriter) time(t time.Time) {
+	if t.IsZero() && t.Location() == time.UTC {
+		w.Raw(nil)
+		return
+	}
+	w.Time(t)
+}
 
 // writeItems writes the length of xs, or that it is nil, then each item.
 func writeItems[T any](w typedWriter, xs []T, item func(T)) {
@@ -33,23 +162,28 @@ func writeItems[T any](w typedWriter, xs []T, item func(T)) {
 	}
 }
 
-func (w typedWriter) strs(ss []string) { writeItems(w, ss, w.String) }
-
-func (w typedWriter) times(ts []time.Time) { writeItems(w, ts, w.time) }
-
-func (w typedWriter) time(t time.Time) {
-	if t.IsZero() && t.Location() == time.UTC {
-		w.Raw(nil)
-		return
-	}
-	w.Time(t)
-}
-
-// typedReader reads what typedWriter wrote; slug and slugs intern their
-// values, as newTyped does.
+// typedReader reads what typedWriter wrote.
 type typedReader struct{ *binenc.Reader }
 
-func (r typedReader) slug() string { return unique.Make(r.String()).Value() }
+func (r typedReader) str(s *string)         { *s = r.String() }
+func (r typedReader) slug(s *string)        { *s = r.interned() }
+func (r typedReader) flag(b *bool)          { *b = r.Bool() }
+func (r typedReader) num(n *int)            { *n = r.Int() }
+func (r typedReader) real(f *float64)       { *f = r.Float() }
+func (r typedReader) strs(ss *[]string)     { *ss = readItems(r, r.String) }
+func (r typedReader) slugs(ss *[]string)    { *ss = readItems(r, r.interned) }
+func (r typedReader) dates(ts *[]time.Time) { *ts = readItems(r, r.time) }
+func (r typedReader) date(t *time.Time)     { *t = r.time() }
+
+func (r typedReader) interned() string { return unique.Make(r.String()).Value() }
+
+func (r typedReader) time() time.Time {
+	if len(r.Rest()) > 0 && r.Rest()[0] == 0 {
+		r.Uint()
+		return time.Time{}
+	}
+	return r.Time()
+}
 
 // readItems reads what writeItems wrote.
 func readItems[T any](r typedReader, item func() T) []T {
@@ -66,146 +200,4 @@ func readItems[T any](r typedReader, item func() T) []T {
 		out[i] = item()
 	}
 	return out
-}
-
-func (r typedReader) slugs() []string    { return readItems(r, r.slug) }
-func (r typedReader) strings() []string  { return readItems(r, r.String) }
-func (r typedReader) times() []time.Time { return readItems(r, r.time) }
-
-func (r typedReader) time() time.Time {
-	if len(r.Rest()) > 0 && r.Rest()[0] == 0 {
-		r.Uint()
-		return time.Time{}
-	}
-	return r.Time()
-}
-
-// encodeTyped writes the values of t, the typed struct of its document.
-func encodeTyped(bw *binenc.Writer, t any) error {
-	w := typedWriter{bw}
-	switch t := t.(type) {
-	case *Faculty:
-		w.String(t.Status)
-		w.Bool(t.Demonstration)
-		w.time(t.Established)
-		w.String(t.Lead.Name)
-		w.String(t.Lead.Role)
-		w.String(t.Lead.Email)
-		w.String(t.Contact)
-		w.String(t.Website)
-		w.strs(t.Professions)
-		w.strs(t.Priorities)
-		w.time(t.Reviewed)
-		w.strs(t.Maintainers)
-	case *Partner:
-		w.String(t.Sector)
-		w.String(t.Website)
-		w.strs(t.Professions)
-	case *Story:
-		w.time(t.Date)
-		w.String(t.Author)
-		w.strs(t.Themes)
-		w.strs(t.Professions)
-		w.String(t.Image.Src)
-		w.String(t.Image.Alt)
-	case *Resource:
-		w.String(t.Format)
-		w.time(t.Date)
-		w.String(t.Link)
-		w.strs(t.Themes)
-		w.strs(t.Professions)
-		w.strs(t.Audience)
-		w.time(t.Reviewed)
-		w.String(t.Licence)
-	case *Placement:
-		w.String(t.Host)
-		w.strs(t.Professions)
-		w.String(t.Setting)
-		w.strs(t.Models)
-		w.String(t.Level)
-		w.Int(t.DurationWeeks)
-		w.Float(t.HoursPerWeek)
-		w.times(t.Starts)
-		w.time(t.Closes)
-		w.Int(t.Capacity)
-		w.String(t.Location.Town)
-		w.String(t.Location.Postcode)
-		w.String(t.Route)
-		w.String(t.Apply)
-		w.String(t.HEI)
-		w.strs(t.Support)
-		w.strs(t.Requirements)
-		w.String(t.Status)
-		w.time(t.Date)
-	case *Page:
-		w.time(t.Date)
-		w.time(t.Reviewed)
-	default:
-		return fmt.Errorf("no encoding for %T", t)
-	}
-	return nil
-}
-
-// decodeTyped reads the typed struct of doc that encodeTyped wrote: the
-// struct newTyped makes for doc's kind.
-func decodeTyped(br *binenc.Reader, doc *Document) any {
-	r := typedReader{br}
-	switch doc.Kind {
-	case KindFaculty:
-		t := &Faculty{Document: doc}
-		t.Status = r.slug()
-		t.Demonstration = r.Bool()
-		t.Established = r.time()
-		t.Lead = Person{Name: r.String(), Role: r.String(), Email: r.String()}
-		t.Contact, t.Website = r.String(), r.String()
-		t.Professions, t.Priorities = r.slugs(), r.slugs()
-		t.Reviewed = r.time()
-		t.Maintainers = r.strings()
-		return t
-	case KindPartner:
-		t := &Partner{Document: doc}
-		t.Sector, t.Website = r.slug(), r.String()
-		t.Professions = r.slugs()
-		return t
-	case KindStory:
-		t := &Story{Document: doc}
-		t.Date = r.time()
-		t.Author = r.String()
-		t.Themes, t.Professions = r.slugs(), r.slugs()
-		t.Image = Image{Src: r.String(), Alt: r.String()}
-		return t
-	case KindResource:
-		t := &Resource{Document: doc}
-		t.Format = r.slug()
-		t.Date = r.time()
-		t.Link = r.String()
-		t.Themes, t.Professions, t.Audience = r.slugs(), r.slugs(), r.slugs()
-		t.Reviewed = r.time()
-		t.Licence = r.String()
-		return t
-	case KindPlacement:
-		t := &Placement{Document: doc}
-		t.Host = r.slug()
-		t.Professions = r.slugs()
-		t.Setting = r.slug()
-		t.Models = r.slugs()
-		t.Level = r.String()
-		t.DurationWeeks = r.Int()
-		t.HoursPerWeek = r.Float()
-		t.Starts = r.times()
-		t.Closes = r.time()
-		t.Capacity = r.Int()
-		t.Location = Location{Town: r.String(), Postcode: r.String()}
-		t.Route = r.slug()
-		t.Apply, t.HEI = r.String(), r.String()
-		t.Support = r.slugs()
-		t.Requirements = r.strings()
-		t.Status = r.slug()
-		t.Date = r.time()
-		return t
-	}
-	t := &Page{Document: doc}
-	t.Date = r.time()
-	t.Reviewed = r.time()
-	return t
 }

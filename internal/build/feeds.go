@@ -1,11 +1,10 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"encoding/json"
-	"hash"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -39,11 +38,13 @@ func feedFiles(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) (
 
 // feedJob is one feed or export to make. inputs, when set, writes what
 // it is made from besides what every page shares (feedInputs) for the
-// build cache to fingerprint; a job without reads the whole site's front
-// matter.
+// build cache to fingerprint, through a buffer in front of the hash (the
+// inputs are megabytes at national scale: gathered whole they cost as
+// much memory, hashed a field at a time more than the hashing); a job
+// without reads the whole site's front matter.
 type feedJob struct {
 	path   string
-	inputs func(*blockHash)
+	inputs func(*bufio.Writer)
 	write  func(*bytes.Buffer) error
 	// asIs publishes the file as written: the JSON exports are compact
 	// but for the line break that keeps one record a line, all a
@@ -51,55 +52,27 @@ type feedJob struct {
 	asIs bool
 }
 
-// blockHash hashes what is appended to buf a block at a time: the feeds'
-// inputs are megabytes at national scale, which gathered whole cost as
-// much memory, and hashed a field at a time cost more than the hashing.
-type blockHash struct {
-	h   hash.Hash
-	buf []byte
-}
-
-func newBlockHash() *blockHash {
-	return &blockHash{h: sha256.New(), buf: make([]byte, 0, 64<<10)}
-}
-
-// spill hashes buf once it holds a block's worth.
-func (b *blockHash) spill() {
-	if len(b.buf) >= 60<<10 {
-		b.h.Write(b.buf)
-		b.buf = b.buf[:0]
-	}
-}
-
-// sum returns the SHA-256 of everything appended since reset.
-func (b *blockHash) sum() []byte {
-	b.h.Write(b.buf)
-	b.buf = b.buf[:0]
-	return b.h.Sum(nil)
-}
-
-func (b *blockHash) reset() {
-	b.h.Reset()
-	b.buf = b.buf[:0]
-}
-
 // feedInputs writes what an Atom feed is made from to b: its title and
 // addresses, and the front matter and state of its entries.
-func feedInputs(b *blockHash, p, title, page string, stories []*site.Story, resources []*site.Resource, placements []*site.Placement) {
-	b.buf = append(append(append(append(append(append(b.buf, p...), 0), title...), 0), page...), 0)
+func feedInputs(b *bufio.Writer, p, title, page string, stories []*site.Story, resources []*site.Resource, placements []*site.Placement) {
+	for _, s := range []string{p, title, page} {
+		b.WriteString(s)
+		b.WriteByte(0)
+	}
 	for _, st := range stories {
-		b.buf = append(append(b.buf, st.Path...), st.FrontSum[:]...)
-		b.spill()
+		b.WriteString(st.Path)
+		b.Write(st.FrontSum[:])
 	}
-	b.buf = append(b.buf, 0)
+	b.WriteByte(0)
 	for _, r := range resources {
-		b.buf = append(append(b.buf, r.Path...), r.FrontSum[:]...)
-		b.spill()
+		b.WriteString(r.Path)
+		b.Write(r.FrontSum[:])
 	}
-	b.buf = append(b.buf, 0)
+	b.WriteByte(0)
 	for _, p := range placements {
-		b.buf = append(append(append(b.buf, p.Path...), p.FrontSum[:]...), p.State...)
-		b.spill()
+		b.WriteString(p.Path)
+		b.Write(p.FrontSum[:])
+		b.WriteString(p.State)
 	}
 }
 
@@ -108,7 +81,7 @@ func feedJobs(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) []
 	var jobs []feedJob
 	author := feeds.Person{Name: s.Config.Title, URI: render.AbsURL(s, "/")}
 	atom := func(p, title, page string, stories []*site.Story, resources []*site.Resource, placements []*site.Placement) {
-		inputs := func(b *blockHash) { feedInputs(b, p, title, page, stories, resources, placements) }
+		inputs := func(b *bufio.Writer) { feedInputs(b, p, title, page, stories, resources, placements) }
 		jobs = append(jobs, feedJob{path: p, inputs: inputs, write: func(b *bytes.Buffer) error {
 			entries := latestEntries(s, stories, resources, placements)
 			return feeds.Atom(b, feeds.Feed{Title: title, Self: render.AbsURL(s, p), Link: render.AbsURL(s, page),
@@ -168,17 +141,19 @@ func feedJobs(s *site.Site, pages []*render.Page, redirects []feeds.Redirect) []
 		feedJob{path: "/placements.json", asIs: true, write: func(b *bytes.Buffer) error { return feeds.PlacementsJSON(b, s.Today, records()) }},
 		feedJob{path: "/placements.csv", write: func(b *bytes.Buffer) error { return feeds.PlacementsCSV(b, records()) }},
 		feedJob{path: "/faculties.json", asIs: true,
-			inputs: func(b *blockHash) {
+			inputs: func(b *bufio.Writer) {
 				records, _ := json.Marshal(faculties()) // plain data: never fails
-				b.buf = append(s.Today.AppendFormat(b.buf, time.DateOnly), records...)
+				b.WriteString(s.Today.Format(time.DateOnly))
+				b.Write(records)
 			},
 			write: func(b *bytes.Buffer) error { return feeds.FacultiesJSON(b, s.Today, faculties()) }},
 		feedJob{path: "/sitemap.xml",
-			inputs: func(b *blockHash) {
+			inputs: func(b *bufio.Writer) {
 				for _, u := range urls() {
-					b.buf = append(append(b.buf, u.Loc...), 0)
-					b.buf = append(u.LastMod.AppendFormat(b.buf, time.RFC3339), 0)
-					b.spill()
+					b.WriteString(u.Loc)
+					b.WriteByte(0)
+					b.Write(u.LastMod.AppendFormat(b.AvailableBuffer(), time.RFC3339))
+					b.WriteByte(0)
 				}
 			},
 			write: func(b *bytes.Buffer) error { return feeds.Sitemap(b, urls()) }},

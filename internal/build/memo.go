@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -397,16 +398,18 @@ func (r *run) global() ([]byte, bool, error) {
 // site's front matter); both go with global.
 func (m *memo) feedsToMake(jobs []feedJob, global, all []byte, record func(string)) []feedJob {
 	var todo []feedJob
-	b := newBlockHash()
+	h := sha256.New()
+	b := bufio.NewWriterSize(h, 64<<10)
 	for _, j := range jobs {
-		b.reset()
-		b.buf = append(b.buf, global...)
+		h.Reset()
+		b.Write(global)
 		if j.inputs != nil {
 			j.inputs(b)
 		} else {
-			b.buf = append(b.buf, all...)
+			b.Write(all)
 		}
-		key, p := b.sum(), strings.TrimPrefix(j.path, "/")
+		b.Flush() // a hash never fails
+		key, p := h.Sum(nil), strings.TrimPrefix(j.path, "/")
 		m.mu.Lock()
 		m.feedKeys[p] = key
 		m.mu.Unlock()
@@ -422,13 +425,16 @@ func (m *memo) feedsToMake(jobs []feedJob, global, all []byte, record func(strin
 // feedsKey fingerprints what the whole-site feeds and exports are made
 // from: every document's path and front matter (they never read a body).
 func (r *run) feedsKey() []byte {
-	b := newBlockHash()
-	b.buf = append(b.buf, r.memo.global...)
+	h := sha256.New()
+	b := bufio.NewWriterSize(h, 64<<10)
+	b.Write(r.memo.global)
 	for _, d := range r.hub.Documents {
-		b.buf = append(append(append(b.buf, d.Path...), 0), d.FrontSum[:]...)
-		b.spill()
+		b.WriteString(d.Path)
+		b.WriteByte(0)
+		b.Write(d.FrontSum[:])
 	}
-	return b.sum()
+	b.Flush()
+	return h.Sum(nil)
 }
 
 // executableSum identifies the running program: a new facultyhub may

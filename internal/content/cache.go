@@ -48,8 +48,9 @@ type cachedDoc struct {
 	// not a slice of the file (then it was stored).
 	bodyOff, bodyLen int
 	diags            diag.List
-	// typed is doc's typed struct (*Placement, *Faculty, …), made once:
-	// it is read, never written, by what follows the load.
+	// typed is doc's typed struct (*Placement, *Faculty, …), made with
+	// doc, or read back with it (decodeTyped): it is read, never
+	// written, by what follows the load.
 	typed any
 	// current is set when the file was read and has not been named by
 	// Changed since.
@@ -176,16 +177,16 @@ const racyWindow = 2 * int64(time.Second)
 // modification time it had when the persisted cache read it, and may be
 // trusted without reading it again (see written). Its body is read on
 // first use.
-func (c *Cache) unchanged(fsys fs.FS, p string, info fs.FileInfo, diags *diag.List) (*Document, bool) {
+func (c *Cache) unchanged(fsys fs.FS, p string, info fs.FileInfo, diags *diag.List) (*Document, any, bool) {
 	if c == nil || c.written == 0 || info == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	mtime := info.ModTime().UnixNano()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.docs[p]
 	if !ok || e.mtime == 0 || e.mtime != mtime || int64(e.size) != info.Size() || mtime > c.written-racyWindow {
-		return nil, false
+		return nil, nil, false
 	}
 	if e.doc.Body == nil && e.bodyOff >= 0 && e.bodyLen > 0 && e.doc.lazy == nil {
 		e.doc.lazy = &lazyBody{fsys: fsys, path: p, off: e.bodyOff, n: e.bodyLen}
@@ -193,7 +194,7 @@ func (c *Cache) unchanged(fsys fs.FS, p string, info fs.FileInfo, diags *diag.Li
 	e.current = true
 	c.docs[p] = e
 	*diags = append(*diags, e.diags...)
-	return e.doc, true
+	return e.doc, e.typed, true
 }
 
 // lazyBody reads a document's body from its file when first asked for.
@@ -218,7 +219,7 @@ func (l *lazyBody) get() []byte {
 
 // reuse takes, under one lock, the documents of paths that may be
 // reused unread (with TrustChanges, those Changed has not named since
-// they were read): docs[i], typed[i] (when made) and diags[i] are set for
+// they were read): docs[i], typed[i] and diags[i] are set for
 // those and left alone for the others. It reports whether every document
 // the cache holds is at one of paths, so that forgetOthers has nothing
 // to forget.
@@ -243,36 +244,36 @@ func (c *Cache) reuse(paths []string, docs []*Document, typed []any, diags []dia
 	return found == len(c.docs)
 }
 
-func (c *Cache) lookup(p string, src []byte, mtime int64, sum [sha256.Size]byte, diags *diag.List) (*Document, bool) {
+func (c *Cache) lookup(p string, src []byte, mtime int64, sum [sha256.Size]byte, diags *diag.List) (*Document, any, bool) {
 	if c == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.docs[p]
 	if !ok || e.sum != sum || e.size != len(src) {
-		return nil, false
+		return nil, nil, false
 	}
 	if mtime != 0 && e.mtime != mtime {
 		e.mtime, e.record = mtime, nil // the record holds the old time
 	}
 	if e.doc.Body == nil && e.bodyOff >= 0 && e.bodyLen > 0 {
 		if e.bodyOff+e.bodyLen > len(src) {
-			return nil, false
+			return nil, nil, false
 		}
 		e.doc.Body = src[e.bodyOff : e.bodyOff+e.bodyLen : e.bodyOff+e.bodyLen]
 	}
 	e.current = true
 	c.docs[p] = e
 	*diags = append(*diags, e.diags...)
-	return e.doc, true
+	return e.doc, e.typed, true
 }
 
-func (c *Cache) store(p string, src []byte, mtime int64, doc *Document, diags diag.List) {
+func (c *Cache) store(p string, src []byte, mtime int64, doc *Document, typed any, diags diag.List) {
 	if c == nil {
 		return
 	}
-	e := cachedDoc{sum: doc.Sum, size: len(src), doc: doc, diags: diags, current: true, bodyOff: -1, mtime: mtime}
+	e := cachedDoc{sum: doc.Sum, size: len(src), doc: doc, typed: typed, diags: diags, current: true, bodyOff: -1, mtime: mtime}
 	if off := cap(src) - cap(doc.Body); len(doc.Body) > 0 && off >= 0 && off+len(doc.Body) <= len(src) &&
 		&src[off:][0] == &doc.Body[0] {
 		e.bodyOff, e.bodyLen = off, len(doc.Body)
@@ -299,27 +300,4 @@ func (c *Cache) forgetOthers(paths []string) {
 			delete(c.docs, p)
 		}
 	}
-}
-
-// typed returns the typed struct of doc, made once per cached document.
-func (c *Cache) typed(doc *Document) any {
-	if c == nil {
-		return newTyped(doc)
-	}
-	c.mu.Lock()
-	e, ok := c.docs[doc.Path]
-	c.mu.Unlock()
-	if ok && e.doc == doc && e.typed != nil {
-		return e.typed
-	}
-	t := newTyped(doc)
-	if ok && e.doc == doc {
-		c.mu.Lock()
-		if e, ok := c.docs[doc.Path]; ok && e.doc == doc {
-			e.typed = t
-			c.docs[doc.Path] = e
-		}
-		c.mu.Unlock()
-	}
-	return t
 }

@@ -154,14 +154,10 @@ func load(fsys fs.FS, cache func() *Cache, w walk) (*Hub, diag.List) {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range markdown {
 		if docs[i] != nil {
-			if typed[i] == nil {
-				typed[i] = c.typed(docs[i])
-			}
 			continue
 		}
 		g.Go(func() error {
-			docs[i] = c.readDocument(fsys, p, entries[p], &perFile[i])
-			typed[i] = c.typed(docs[i])
+			docs[i], typed[i] = c.readDocument(fsys, p, entries[p], &perFile[i])
 			return nil
 		})
 	}
@@ -208,10 +204,10 @@ func frontSum(src, body []byte) [sha256.Size]byte {
 	return sha256.Sum256(src)
 }
 
-// readDocument reads one Markdown file and decodes it, or takes it from
-// c when c has decoded the same bytes at the same path. (load has taken
-// what c may reuse unread: Cache.reuse.)
-func (c *Cache) readDocument(fsys fs.FS, p string, d fs.DirEntry, diags *diag.List) *Document {
+// readDocument reads one Markdown file and decodes it, with its typed
+// struct, or takes both from c when c has decoded the same bytes at the
+// same path. (load has taken what c may reuse unread: Cache.reuse.)
+func (c *Cache) readDocument(fsys fs.FS, p string, d fs.DirEntry, diags *diag.List) (*Document, any) {
 	var info fs.FileInfo
 	var mtime int64
 	if c != nil && d != nil {
@@ -220,18 +216,19 @@ func (c *Cache) readDocument(fsys fs.FS, p string, d fs.DirEntry, diags *diag.Li
 			mtime = info.ModTime().UnixNano()
 		}
 	}
-	if doc, ok := c.unchanged(fsys, p, info, diags); ok {
-		return doc
+	if doc, typed, ok := c.unchanged(fsys, p, info, diags); ok {
+		return doc, typed
 	}
 	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		kind, system, slug, url := Classify(p)
 		diags.Errorf(p, 0, 0, "unreadable", "cannot read the file: %v", unwrapPath(err))
-		return &Document{Path: p, Kind: kind, URL: url, System: system, Slug: slug, Broken: true}
+		doc := &Document{Path: p, Kind: kind, URL: url, System: system, Slug: slug, Broken: true}
+		return doc, newTyped(doc)
 	}
 	sum := sha256.Sum256(src)
-	if doc, ok := c.lookup(p, src, mtime, sum, diags); ok {
-		return doc
+	if doc, typed, ok := c.lookup(p, src, mtime, sum, diags); ok {
+		return doc, typed
 	}
 	var own diag.List
 	doc := decodeDocument(p, src, &own)
@@ -239,9 +236,10 @@ func (c *Cache) readDocument(fsys fs.FS, p string, d fs.DirEntry, diags *diag.Li
 	doc.Title, doc.Summary = f.String("title"), f.String("summary")
 	doc.Draft, doc.Aliases = f.Bool("draft"), f.List("aliases")
 	doc.Sum, doc.FrontSum = sum, frontSum(src, doc.Body)
-	c.store(p, src, mtime, doc, own)
+	typed := newTyped(doc)
+	c.store(p, src, mtime, doc, typed, own)
 	*diags = append(*diags, own...)
-	return doc
+	return doc, typed
 }
 
 // decodeDocument decodes the Markdown file p from its bytes src. A file

@@ -95,11 +95,7 @@ func encodeRecord(w *binenc.Writer, p string, e cachedDoc) error {
 	w.Int(d.FrontLine)
 	w.Int(d.BodyLine)
 	w.Bool(d.Broken)
-	t := e.typed
-	if t == nil {
-		t = newTyped(d)
-	}
-	if err := encodeTyped(w, t); err != nil {
+	if err := encodeTyped(w, e.typed); err != nil {
 		return fmt.Errorf("content cache: %s: %w", p, err)
 	}
 	// The front matter goes as one piece, which DecodeCache keeps

@@ -326,6 +326,29 @@ func TestSearchFacetNarrows(t *testing.T) {
 	if n == 0 || n >= total {
 		t.Fatalf("placements %d of %d results: the test needs a facet that narrows", n, total)
 	}
+	// Every result, in order, from "Show more": the narrowed list must be
+	// its placements in the same order.
+	for shown := 0; ; {
+		all := b.results(t)
+		if len(all.Links) == total || len(all.Links) == shown {
+			before = all
+			break
+		}
+		shown = len(all.Links)
+		renders, _ := eval[int](b, `Number(document.querySelector('[data-search]').dataset.rendered)`)
+		if err := b.do(10*time.Second, chromedp.Click(chromedp.CSS(`#search-results + button`)), rendered(renders)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var placements []string
+	for i, k := range before.Kinds {
+		if strings.Contains(k, "card-placement") {
+			placements = append(placements, before.Links[i])
+		}
+	}
+	if len(before.Links) != total || len(placements) != n {
+		t.Fatalf("Show more to the end: %d of %d results, %d of %d placements", len(before.Links), total, len(placements), n)
+	}
 	err := b.do(10*time.Second,
 		chromedp.Focus(chromedp.CSS(`#search-filters input[value=placement]`)),
 		chromedp.KeyEvent(" "),
@@ -336,6 +359,9 @@ func TestSearchFacetNarrows(t *testing.T) {
 	after := b.results(t)
 	if count(t, after.Status) != n {
 		t.Errorf("after ticking Placement (%d): status %q", n, after.Status)
+	}
+	if !slices.Equal(after.Links, placements[:min(n, 10)]) {
+		t.Errorf("narrowed, the first page is %v; the placements among all the results were %v", after.Links, placements)
 	}
 	for _, k := range after.Kinds {
 		if !strings.Contains(k, "card-placement") {
@@ -385,6 +411,11 @@ func TestSearchByKeyboard(t *testing.T) {
 	if len(more.Links) <= 10 || focused != more.Links[10] {
 		t.Errorf("Show more: %d shown, focus on %q, want the 11th result", len(more.Links), focused)
 	}
+	// The first page is picked before the rest are put in order: showing
+	// more keeps it and repeats none of it.
+	if !slices.Equal(more.Links[:10], r.Links) || len(slices.Compact(slices.Sorted(slices.Values(more.Links)))) != len(more.Links) {
+		t.Errorf("Show more changed the first page or repeated a result: %v, then %v", r.Links, more.Links)
+	}
 	b.noProblems(t)
 }
 
@@ -396,6 +427,8 @@ func TestFinderFiltersLive(t *testing.T) {
 		finder, key, value, noun string
 	}{
 		{"/placements/", "profession", "physiotherapists", "placement"},
+		// A region is derived from each placement's system.
+		{"/placements/", "region", "north-west", "placement"},
 		{"/stories/", "theme", "placements", "stor"},
 		{"/resources/", "format", "guidance", "resource"},
 	} {

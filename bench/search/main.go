@@ -5,7 +5,10 @@
 // transferred and the time from navigation to the first ten results on
 // screen, each time in a fresh browser context (nothing of search cached,
 // the visitor coming from /faculties/); then the same for a second query
-// typed into that page. It prints a Markdown table.
+// typed into that page; and, again in a fresh context, the first query
+// typed into the search page once it has loaded (its time counted from
+// the query, its bytes from the page's own request). It prints a Markdown
+// table.
 //
 //	go run ./bench/search [-work DIR] [-runs 3] [-pagefind=false]
 //
@@ -86,18 +89,23 @@ func bench(work string, runs int, withPagefind, reuse bool, stdout, stderr io.Wr
 	}
 	systems := []system{{
 		name: "Faculty Hub",
+		page: "/search/",
 		url:  func(q string) string { return "/search/?q=" + urlQuery(q) },
 		again: func(q string) string {
 			return fmt.Sprintf(`(i => { i.value = %q; i.form.requestSubmit() })(document.getElementById('search-input'))`, q)
 		},
 		prefix: "/search/",
+		// The client renders the empty state once it has started.
+		ready: `Number(document.querySelector('[data-search]')?.dataset.rendered) > 0`,
 	}}
 	if withPagefind {
 		systems = append(systems, system{
 			name:   "Pagefind",
+			page:   "/pagefind-bench.html",
 			url:    func(q string) string { return "/pagefind-bench.html?q=" + urlQuery(q) },
 			again:  func(q string) string { return fmt.Sprintf(`window.search(%q)`, q) },
 			prefix: "/pagefind/",
+			ready:  `typeof window.search === 'function'`,
 		})
 	}
 
@@ -116,22 +124,26 @@ func bench(work string, runs int, withPagefind, reuse bool, stdout, stderr io.Wr
 	defer b.Close()
 	defer os.RemoveAll(filepath.Join(work, "profile"))
 	fmt.Fprintln(stdout)
-	fmt.Fprintln(stdout, "| query | system | results | first query: search KB | all KB | requests | page parsed, ms | results, ms | next query in the page: KB | ms |")
-	fmt.Fprintln(stdout, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	fmt.Fprintln(stdout, "| query | system | results | first query: search KB | all KB | requests | page parsed, ms | results, ms | next query in the page: KB | ms | first query typed in the page: KB | ms |")
+	fmt.Fprintln(stdout, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 	for i, q := range queries {
 		next := queries[(i+1)%len(queries)]
 		for _, sys := range systems {
-			var cold, warm []measure
+			var cold, warm, typed []measure
 			for range runs {
 				c, w, err := coldAndNext(b, srv, sys, q, next)
 				if err != nil {
 					return fmt.Errorf("%s %q: %w", sys.name, q, err)
 				}
-				cold, warm = append(cold, c), append(warm, w)
+				f, err := typedFirst(b, srv, sys, q)
+				if err != nil {
+					return fmt.Errorf("%s %q typed: %w", sys.name, q, err)
+				}
+				cold, warm, typed = append(cold, c), append(warm, w), append(typed, f)
 			}
-			c, w := median(cold), median(warm)
-			fmt.Fprintf(stdout, "| %s | %s | %s | %.1f | %.1f | %.0f | %.0f | %.0f | %.1f | %.0f |\n", q, sys.name, c.results,
-				c.searchBytes/1024, c.allBytes/1024, c.requests, c.parsed, c.ms, w.allBytes/1024, w.ms)
+			c, w, f := median(cold), median(warm), median(typed)
+			fmt.Fprintf(stdout, "| %s | %s | %s | %.1f | %.1f | %.0f | %.0f | %.0f | %.1f | %.0f | %.1f | %.0f |\n", q, sys.name, c.results,
+				c.searchBytes/1024, c.allBytes/1024, c.requests, c.parsed, c.ms, w.allBytes/1024, w.ms, f.allBytes/1024, f.ms)
 		}
 	}
 	return nil
@@ -196,10 +208,14 @@ func buildAndIndex(src, dest string, withPagefind bool, stdout, stderr io.Writer
 	return nil
 }
 
-// system is a search engine under test: how to open a page with a query,
-// how to run another query in that page, and the folder of its files.
+// system is a search engine under test: its search page, how to open it
+// with a query, how to run another query in it, and the folder of its
+// files.
 type system struct {
-	name   string
+	name string
+	page string
+	// ready is true in the page without a query once it can search.
+	ready  string
 	url    func(q string) string
 	again  func(q string) string
 	prefix string
@@ -220,24 +236,36 @@ const probe = `window.__renders = []
 new MutationObserver(() => window.__renders.push(performance.now()))
   .observe(document, {subtree: true, attributes: true, attributeFilter: ['data-rendered']})`
 
+// arrive opens a tab in a fresh browser context (nothing cached), with
+// the probe, on a page of the site other than search, as a visitor who
+// arrives from there: the renderer is warm, nothing of search is cached.
+// The server's log starts after it.
+func arrive(browser *browser, srv *server) (*browser, error) {
+	b, err := browser.fresh()
+	if err != nil {
+		return nil, err
+	}
+	_, err = chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe})
+	if err == nil {
+		err = b.do(60*time.Second, chromedp.Navigate(srv.URL+"/faculties/"))
+	}
+	if err != nil {
+		b.Close()
+		return nil, err
+	}
+	srv.reset()
+	return b, nil
+}
+
 // coldAndNext opens query q in a fresh browser context (nothing cached)
 // after one other page of the site, then runs query next in the same
 // page.
 func coldAndNext(browser *browser, srv *server, sys system, q, next string) (cold, warm measure, err error) {
-	b, err := browser.fresh()
+	b, err := arrive(browser, srv)
 	if err != nil {
 		return
 	}
 	defer b.Close()
-	if _, err = chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
-		return
-	}
-	// A visitor arrives from another page of the site: the renderer is
-	// warm, nothing of search is cached.
-	if err = b.do(60*time.Second, chromedp.Navigate(srv.URL+"/faculties/")); err != nil {
-		return
-	}
-	srv.reset()
 	if err = b.do(60*time.Second, chromedp.Navigate(srv.URL+sys.url(q))); err != nil {
 		return
 	}
@@ -254,6 +282,44 @@ func coldAndNext(browser *browser, srv *server, sys system, q, next string) (col
 	}
 	warm, err = b.measure(srv, t0, 2, sys.prefix)
 	return
+}
+
+// typedFirst opens the search page without a query in a fresh browser
+// context, after one other page of the site, waits until it is ready
+// (its client has rendered the empty state, or Pagefind's page has
+// loaded Pagefind), and runs query q in it: the first query of a visitor
+// who types it. The bytes count from the search page's own request, so
+// they hold the page, the client and the index.
+func typedFirst(browser *browser, srv *server, sys system, q string) (measure, error) {
+	b, err := arrive(browser, srv)
+	if err != nil {
+		return measure{}, err
+	}
+	defer b.Close()
+	if err = b.do(60*time.Second, chromedp.Navigate(srv.URL+sys.page)); err != nil {
+		return measure{}, err
+	}
+	// Polled a call at a time: a poll that spans the page's switch of
+	// documents can lose its context.
+	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		if ok, err := eval[bool](b, sys.ready); err == nil && ok {
+			break
+		} else if time.Now().After(deadline) {
+			return measure{}, fmt.Errorf("the page was not ready after a minute (%v)", err)
+		}
+	}
+	t0, err := eval[float64](b, `performance.now()`)
+	if err != nil {
+		return measure{}, err
+	}
+	renders, err := eval[int](b, `window.__renders.length`)
+	if err != nil {
+		return measure{}, err
+	}
+	if _, err = eval[chromedp.Void](b, sys.again(q)); err != nil {
+		return measure{}, err
+	}
+	return b.measure(srv, t0, renders+1, sys.prefix)
 }
 
 // measure waits for the renders-th rendering of results, t0 being when
@@ -370,7 +436,8 @@ window.search = async q => {
   document.getElementById('search-status').textContent = search.results.length + ' results'
   document.querySelector('[data-search]').dataset.rendered = ++rendered
 }
-window.search(new URLSearchParams(location.search).get('q'))
+const q = new URLSearchParams(location.search).get('q')
+if (q) window.search(q)
 </script>
 </main></body></html>
 `

@@ -419,6 +419,46 @@ func TestSearchByKeyboard(t *testing.T) {
 	b.noProblems(t)
 }
 
+// TestSearchSkipToResults opens a query on a phone-sized screen, where
+// the filters stand above the results: a link skips them, and takes the
+// keyboard there; on a wide screen, with the filters beside the results,
+// it is not shown.
+func TestSearchSkipToResults(t *testing.T) {
+	srv, b := shipped(t)
+	const link = `document.querySelector('.search .finder-jump a[href="#results"]')`
+	for _, width := range []int64{320, 1280} {
+		if err := b.do(20*time.Second, chromedp.EmulateViewport(width, 800), chromedp.Navigate(srv.URL+"/search/?q=therapy"), rendered(0)); err != nil {
+			t.Fatal(err)
+		}
+		shown, err := eval[bool](b, link+`?.getClientRects().length > 0`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if shown != (width == 320) {
+			t.Errorf("at %d px the link to the results is shown: %v", width, shown)
+		}
+	}
+	err := b.do(10*time.Second, chromedp.EmulateViewport(320, 800), chromedp.Focus(chromedp.CSS(`.search .finder-jump a`)), chromedp.KeyEvent("\r"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The results' top then comes to the top of the screen (the theme
+	// scrolls smoothly), and Tab goes to the first result.
+	if err := b.do(5*time.Second, chromedp.Poll[chromedp.Void](`Math.abs(document.getElementById('results').getBoundingClientRect().top) <= 1`)); err != nil {
+		top, _ := eval[float64](b, `document.getElementById('results').getBoundingClientRect().top`)
+		t.Errorf("after the link, the results start %.0f px from the top of the screen", top)
+	}
+	if err := b.do(10*time.Second, chromedp.KeyEvent("\t")); err != nil {
+		t.Fatal(err)
+	}
+	focused, _ := eval[string](b, `document.activeElement.closest('#search-results') ? document.activeElement.getAttribute('href') : document.activeElement.outerHTML.slice(0, 80)`)
+	first, _ := eval[string](b, `document.querySelector('#search-results a').getAttribute('href')`)
+	if focused != first {
+		t.Errorf("Tab after the link goes to %q, want the first result %q", focused, first)
+	}
+	b.noProblems(t)
+}
+
 // TestFinderFiltersLive ticks a value on each faceted listing — the
 // placement finder, the showcase stories, the resource library — and
 // checks the list matches that value's static page, in the address too.

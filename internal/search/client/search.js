@@ -407,7 +407,12 @@ class Search {
       this.groups.set(key, { details, inputs: new Map() })
     }
     r.querySelectorAll('.search-nojs').forEach(e => toggle(e, false))
-    if (!this.finder) filters.prepend(el('h2', { textContent: 'Filter results' }))
+    if (!this.finder) {
+      filters.prepend(el('h2', { textContent: 'Filter results' }))
+      // On a narrow screen the filters stand above the results, as on the
+      // finder, whose link this is.
+      filters.before(el('p', { className: 'finder-jump' }, el('a', { href: '#results', textContent: 'Skip to the results' })))
+    }
     if (this.finder) {
       const nav = r.querySelector('nav')
       const extra = nav.querySelector('.facet-extra')

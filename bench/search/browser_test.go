@@ -459,6 +459,68 @@ func TestSearchSkipToResults(t *testing.T) {
 	b.noProblems(t)
 }
 
+// TestSearchFindingNothing searches for a word the site lacks: the page
+// says so, advises, and links to the browse pages, without the filters,
+// which could only narrow nothing; with a filter chosen, they stay, so
+// that it can be unticked. A query that finds something puts it all back.
+// Before any query the page shows neither advice nor filters.
+func TestSearchFindingNothing(t *testing.T) {
+	srv, b := shipped(t)
+	type state struct {
+		Advice  string
+		Browse  []string
+		Filters bool
+		// Width is the advice's, where shown.
+		Width float64
+	}
+	look := func() state {
+		t.Helper()
+		s, err := eval[state](b, `({
+			Advice: [...document.querySelectorAll('.search-none')].filter(e => e.getClientRects().length).map(e => e.textContent).join(''),
+			Browse: [...document.querySelectorAll('.search-none a')].filter(a => a.getClientRects().length).map(a => a.getAttribute('href')),
+			Filters: document.getElementById('search-filters').getClientRects().length > 0,
+			Width: document.querySelector('.search-none')?.getBoundingClientRect().width || 0,
+		})`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	if err := b.do(10*time.Second, chromedp.EmulateViewport(1280, 800)); err != nil {
+		t.Fatal(err)
+	}
+	b.open(t, srv.URL+"/search/")
+	if s := look(); s.Advice != "" || s.Filters {
+		t.Errorf("the search page before a query: advice %q, filters shown %v", s.Advice, s.Filters)
+	}
+	r := b.open(t, srv.URL+"/search/?q=qwertyuiop")
+	s := look()
+	if r.Status != "No results for “qwertyuiop”" || len(r.Links) != 0 {
+		t.Errorf("status %q, %d results", r.Status, len(r.Links))
+	}
+	if !strings.Contains(s.Advice, "Check the spelling") || !slices.Contains(s.Browse, "/placements/") || s.Filters {
+		t.Errorf("nothing found: advice %q, browse links %v, filters shown %v", s.Advice, s.Browse, s.Filters)
+	}
+	// Without the filters beside it, the advice takes the page's width,
+	// not the column the filters leave.
+	if s.Width < 600 {
+		t.Errorf("nothing found: the advice is %.0f px wide at 1280 px", s.Width)
+	}
+	b.open(t, srv.URL+"/search/?q=qwertyuiop&kind=placement")
+	if s := look(); !strings.Contains(s.Advice, "fewer filters") || !s.Filters {
+		t.Errorf("nothing found with a filter chosen: advice %q, filters shown %v", s.Advice, s.Filters)
+	}
+	renders, _ := eval[int](b, `Number(document.querySelector('[data-search]').dataset.rendered)`)
+	err := b.do(10*time.Second, chromedp.Evaluate[chromedp.Void](`(i => { i.value = 'therapy'; i.form.requestSubmit() })(document.getElementById('search-input'))`), rendered(renders))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, s := b.results(t), look(); len(r.Links) == 0 || s.Advice != "" || len(s.Browse) != 0 || !s.Filters {
+		t.Errorf("after a query that finds %q: advice %q, browse links %v, filters shown %v", r.Status, s.Advice, s.Browse, s.Filters)
+	}
+	b.noProblems(t)
+}
+
 // TestFinderFiltersLive ticks a value on each faceted listing — the
 // placement finder, the showcase stories, the resource library — and
 // checks the list matches that value's static page, in the address too.

@@ -411,7 +411,14 @@ class Search {
       filters.prepend(el('h2', { textContent: 'Filter results' }))
       // On a narrow screen the filters stand above the results, as on the
       // finder, whose link this is.
-      filters.before(el('p', { className: 'finder-jump' }, el('a', { href: '#results', textContent: 'Skip to the results' })))
+      this.jump = el('p', { className: 'finder-jump' }, el('a', { href: '#results', textContent: 'Skip to the results' }))
+      filters.before(this.jump)
+      this.filters = filters
+      // A query that finds nothing gets advice, and the browse pages the
+      // page lists for visitors without JavaScript.
+      const browse = r.querySelector('.search-nojs ul')
+      this.none = el('div', { className: 'search-none' }, el('p'), el('p', { textContent: 'Everything search finds is also on the browse pages:' }), browse && browse.cloneNode(true))
+      toggle(this.none, false)
     }
     if (this.finder) {
       const nav = r.querySelector('nav')
@@ -422,7 +429,7 @@ class Search {
       results.append(this.status, this.list, this.more)
       toggle(this.list, false)
     } else {
-      this.list.after(this.more)
+      this.list.after(this.more, this.none)
     }
   }
 
@@ -471,6 +478,14 @@ class Search {
     const n = ids.length
     this.status.textContent = idle ? '' : `${n || 'No'} ${n === 1 ? this.noun : this.plural}` + (found ? ` for “${q.trim()}”` : '')
     if (this.static) this.static.forEach(e => toggle(e, false)), toggle(this.list, true)
+    if (this.none) {
+      // With nothing found, filters are no use unless some are chosen.
+      const chosen = [...this.sel.values()].some(s => s.size)
+      this.none.firstChild.textContent = chosen ? 'Try fewer filters, or other words.' : 'Check the spelling, or try fewer or other words.'
+      toggle(this.none, found && !n), toggle(this.list, n)
+      toggle(this.filters, n || chosen), toggle(this.jump, n || chosen)
+      this.filters.parentElement.classList.toggle('finder-bare', !(n || chosen))
+    }
     // Tests and the benchmark wait for this.
     this.root.dataset.rendered = ++this.rendered
   }

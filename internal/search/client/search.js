@@ -213,7 +213,8 @@ class Index {
       if (!found) continue
       if (!ids && found.size === 1) {
         // The commonest case, one word standing for one stem: its
-        // postings are the results, their levels the scores.
+        // postings are the results, their levels the scores. (The ids
+        // are the postings cache's own array: read, never changed.)
         const [[stem, weight]] = found, { ids: p, lv } = this.postings(stem), w = weight * this.idf(p.length)
         stems.add(stem)
         for (let i = 0; i < p.length; i++) total[p[i]] = w * lv[i]
@@ -280,21 +281,24 @@ class Index {
   }
 }
 
-// ranked returns the first k of ids, best first: by score, then by number.
-// It keeps the k best as it goes rather than sorting them all, which on a
-// first query, before the engine has compiled anything, takes 10–15 ms
-// for 15,000 results.
+// byScore orders documents best first: by score, then by number.
+const byScore = score => (a, b) => score[b] - score[a] || a - b
+
+// ranked returns the first k of ids in the order of byScore. It keeps the
+// k best as it goes rather than sorting them all, which on a first query,
+// before the engine has compiled anything, takes 10–15 ms for 15,000
+// results.
 const ranked = (ids, score, k) => {
-  const out = []
+  const out = [], order = byScore(score)
   for (let j = 0; j < ids.length; j++) {
-    const id = ids[j], s = score[id]
+    const id = ids[j]
     let i = out.length
     if (i === k) {
-      const last = out[k - 1]
-      if (s < score[last] || (s === score[last] && id > last)) continue
+      // Most fall below the k-th at once, without a call.
+      if (score[id] < score[out[k - 1]] || order(id, out[k - 1]) > 0) continue
       i--
     }
-    for (; i > 0 && (s > score[out[i - 1]] || (s === score[out[i - 1]] && id < out[i - 1])); i--) out[i] = out[i - 1]
+    for (; i > 0 && order(id, out[i - 1]) < 0; i--) out[i] = out[i - 1]
     out[i] = id
   }
   return out
@@ -411,9 +415,8 @@ class Search {
       filters.prepend(el('h2', { textContent: 'Filter results' }))
       // On a narrow screen the filters stand above the results, as on the
       // finder, whose link this is.
-      this.jump = el('p', { className: 'finder-jump' }, el('a', { href: '#results', textContent: 'Skip to the results' }))
-      filters.before(this.jump)
-      this.filters = filters
+      filters.before(el('p', { className: 'finder-jump' }, el('a', { href: '#results', textContent: 'Skip to the results' })))
+      this.grid = filters.parentElement
       // A query that finds nothing gets advice, and the browse pages the
       // page lists for visitors without JavaScript.
       const browse = r.querySelector('.search-nojs ul')
@@ -479,12 +482,12 @@ class Search {
     this.status.textContent = idle ? '' : `${n || 'No'} ${n === 1 ? this.noun : this.plural}` + (found ? ` for “${q.trim()}”` : '')
     if (this.static) this.static.forEach(e => toggle(e, false)), toggle(this.list, true)
     if (this.none) {
-      // With nothing found, filters are no use unless some are chosen.
+      // With nothing found, filters are no use unless some are chosen:
+      // a bare grid hides them and the link past them.
       const chosen = [...this.sel.values()].some(s => s.size)
       this.none.firstChild.textContent = chosen ? 'Try fewer filters, or other words.' : 'Check the spelling, or try fewer or other words.'
       toggle(this.none, found && !n), toggle(this.list, n)
-      toggle(this.filters, n || chosen), toggle(this.jump, n || chosen)
-      this.filters.parentElement.classList.toggle('finder-bare', !(n || chosen))
+      this.grid.classList.toggle('finder-bare', !(n || chosen))
     }
     // Tests and the benchmark wait for this.
     this.root.dataset.rendered = ++this.rendered
@@ -498,15 +501,15 @@ class Search {
     for (const k of new Set(this.fixed.keys())) tests.push([k, new Set(this.fixed.getAll(k))])
     // Whether a document passes is worked out once for each set of values
     // a facet has, not for each document: a document needs a kind, and a
-    // chosen value of each facet tested.
+    // chosen value of each facet tested. A test every set passes is
+    // dropped (the kind, nearly always).
     const codes = [], ok = []
     for (const [k, chosen] of tests) {
       const c = ix.coded(k), want = chosen && new Set(ix.fields.get(k).values.flatMap(([slug], i) => chosen.has(slug) ? [i] : []))
-      codes.push(c.codes)
-      ok.push(c.sets.map(vs => want ? vs.some(v => want.has(v)) : vs.length > 0))
+      const pass = c.sets.map(vs => want ? vs.some(v => want.has(v)) : vs.length > 0)
+      if (!pass.every(Boolean)) codes.push(c.codes), ok.push(pass)
     }
     const n = ids ? ids.length : ix.m.count
-    if (ok.every(o => o.every(Boolean))) return ids ? Array.from(ids) : Array.from({ length: n }, (_, i) => i)
     next: for (let i = 0; i < n; i++) {
       const id = ids ? ids[i] : i
       for (let t = 0; t < ok.length; t++) if (!ok[t][codes[t][id]]) continue next
@@ -554,7 +557,7 @@ class Search {
   // showMore adds the next results and moves focus to the first of them.
   async showMore () {
     const run = this.run, n = this.shown + PAGE, score = this.score
-    if (score) this.ids.sort((a, b) => score[b] - score[a] || a - b), this.score = null
+    if (score) this.ids.sort(byScore(score)), this.score = null
     const items = await this.items(this.ids.slice(this.shown, n))
     if (run !== this.run) return
     this.list.append(...items)

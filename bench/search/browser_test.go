@@ -121,6 +121,17 @@ func (b *browser) results(t *testing.T) results {
 	return r
 }
 
+// renders returns how many times the client has rendered results in the
+// page, for rendered to wait for the next.
+func (b *browser) renders(t *testing.T) int {
+	t.Helper()
+	n, err := eval[int](b, `Number(document.querySelector('[data-search]').dataset.rendered)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 // open loads a URL and waits for the client's first results.
 func (b *browser) open(t *testing.T, url string) results {
 	t.Helper()
@@ -335,8 +346,7 @@ func TestSearchFacetNarrows(t *testing.T) {
 			break
 		}
 		shown = len(all.Links)
-		renders, _ := eval[int](b, `Number(document.querySelector('[data-search]').dataset.rendered)`)
-		if err := b.do(10*time.Second, chromedp.Click(chromedp.CSS(`#search-results + button`)), rendered(renders)); err != nil {
+		if err := b.do(10*time.Second, chromedp.Click(chromedp.CSS(`#search-results + button`)), rendered(b.renders(t))); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -395,14 +405,10 @@ func TestSearchByKeyboard(t *testing.T) {
 	if len(r.Links) != 10 || count(t, r.Status) <= 10 {
 		t.Fatalf("typing a common word: %q with %d shown", r.Status, len(r.Links))
 	}
-	renders, err := eval[int](b, `Number(document.querySelector('[data-search]').dataset.rendered)`)
-	if err != nil {
-		t.Fatal(err)
-	}
 	err = b.do(10*time.Second,
 		chromedp.Focus(chromedp.CSS(`#search-results + button`)),
 		chromedp.KeyEvent("\r"),
-		rendered(renders))
+		rendered(b.renders(t)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -510,8 +516,7 @@ func TestSearchFindingNothing(t *testing.T) {
 	if s := look(); !strings.Contains(s.Advice, "fewer filters") || !s.Filters {
 		t.Errorf("nothing found with a filter chosen: advice %q, filters shown %v", s.Advice, s.Filters)
 	}
-	renders, _ := eval[int](b, `Number(document.querySelector('[data-search]').dataset.rendered)`)
-	err := b.do(10*time.Second, chromedp.Evaluate[chromedp.Void](`(i => { i.value = 'therapy'; i.form.requestSubmit() })(document.getElementById('search-input'))`), rendered(renders))
+	err := b.do(10*time.Second, chromedp.Evaluate[chromedp.Void](submitQuery("therapy")), rendered(b.renders(t)))
 	if err != nil {
 		t.Fatal(err)
 	}

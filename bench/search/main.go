@@ -88,12 +88,10 @@ func bench(work string, runs int, withPagefind, reuse bool, stdout, stderr io.Wr
 		}
 	}
 	systems := []system{{
-		name: "Faculty Hub",
-		page: "/search/",
-		url:  func(q string) string { return "/search/?q=" + urlQuery(q) },
-		again: func(q string) string {
-			return fmt.Sprintf(`(i => { i.value = %q; i.form.requestSubmit() })(document.getElementById('search-input'))`, q)
-		},
+		name:   "Faculty Hub",
+		page:   "/search/",
+		url:    func(q string) string { return "/search/?q=" + urlQuery(q) },
+		again:  submitQuery,
 		prefix: "/search/",
 		// The client renders the empty state once it has started.
 		ready: `Number(document.querySelector('[data-search]')?.dataset.rendered) > 0`,
@@ -299,14 +297,8 @@ func typedFirst(browser *browser, srv *server, sys system, q string) (measure, e
 	if err = b.do(60*time.Second, chromedp.Navigate(srv.URL+sys.page)); err != nil {
 		return measure{}, err
 	}
-	// Polled a call at a time: a poll that spans the page's switch of
-	// documents can lose its context.
-	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(5 * time.Millisecond) {
-		if ok, err := eval[bool](b, sys.ready); err == nil && ok {
-			break
-		} else if time.Now().After(deadline) {
-			return measure{}, fmt.Errorf("the page was not ready after a minute (%v)", err)
-		}
+	if err = b.until(sys.ready, "the page ready"); err != nil {
+		return measure{}, err
 	}
 	t0, err := eval[float64](b, `performance.now()`)
 	if err != nil {
@@ -322,24 +314,29 @@ func typedFirst(browser *browser, srv *server, sys system, q string) (measure, e
 	return b.measure(srv, t0, renders+1, sys.prefix)
 }
 
+// until polls the page, a call at a time, until the expression js is
+// true, for a minute at most; what names what it waits for. (A
+// chromedp.Poll that spans the page's switch of documents can lose its
+// context.)
+func (b *browser) until(js, what string) error {
+	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		ok, err := eval[bool](b, js)
+		if err == nil && ok {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("no %s after a minute (last: %v)", what, err)
+		}
+	}
+}
+
 // measure waits for the renders-th rendering of results, t0 being when
 // the query started, and sums up what the server sent meanwhile. (The
 // page's own Resource Timing would miss Pagefind's fetches, made in a
 // web worker.)
 func (b *browser) measure(srv *server, t0 float64, renders int, prefix string) (measure, error) {
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		n, err := eval[int](b, `window.__renders.length`)
-		if err != nil {
-			return measure{}, err
-		}
-		if n >= renders {
-			break
-		}
-		if time.Now().After(deadline) {
-			return measure{}, fmt.Errorf("no results after a minute")
-		}
-		time.Sleep(5 * time.Millisecond)
+	if err := b.until(fmt.Sprintf(`window.__renders.length >= %d`, renders), "results"); err != nil {
+		return measure{}, err
 	}
 	m, err := eval[struct {
 		Rendered, Parsed float64
@@ -411,6 +408,12 @@ func pagefindBinary() (string, error) {
 		}
 	}
 	return "", fmt.Errorf("no Pagefind: run npm ci --prefix bench/search, or pass -pagefind=false")
+}
+
+// submitQuery is the script that runs query q on our search page: it
+// fills in the box and submits the form, as a visitor pressing Enter.
+func submitQuery(q string) string {
+	return fmt.Sprintf(`(i => { i.value = %q; i.form.requestSubmit() })(document.getElementById('search-input'))`, q)
 }
 
 func urlQuery(q string) string { return strings.ReplaceAll(q, " ", "+") }
